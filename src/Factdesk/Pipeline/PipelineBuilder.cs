@@ -1,3 +1,9 @@
+using Factdesk.Claims;
+using Factdesk.Entities;
+using Factdesk.Quotes;
+using Factdesk.Review;
+using Factdesk.Text;
+
 namespace Factdesk.Pipeline;
 
 /// <summary>Composes the analysis stages. <see cref="CreateDefault"/> is the one place where their order is written.</summary>
@@ -13,5 +19,11 @@ public sealed class PipelineBuilder
 
     public AnalysisPipeline Build() => new(_stages.ToArray());
 
-    public static PipelineBuilder CreateDefault() => new PipelineBuilder();
+    /// <summary>The full analysis of an article, in order.</summary>
+    public static PipelineBuilder CreateDefault() => new PipelineBuilder()
+        .Add(new TextStage())            // sentences, tokens
+        .Add(new EntityRecognizer())     // people, organisations, places, dates; canonical names
+        .Add(new QuoteFinder())          // direct and reported speech with speakers
+        .Add(new CheckWorthiness())      // check-worthy sentences with scores and claimants
+        .Add(new ReviewFinder());        // a fact-check's claim, claimant, verdict and sources with stances
 }

@@ -1,0 +1,85 @@
+using Factdesk.Documents;
+using Factdesk.Pipeline;
+using Factdesk.Text;
+
+namespace Factdesk.Claims;
+
+/// <summary>
+/// Scores each sentence for check-worthiness (a factual, verifiable statement of public interest) with
+/// transparent rules: numbers, named entities, attribution to a speaker, and penalties for questions,
+/// opinions and page furniture. A later issue replaces the weights with a trained model behind
+/// the same <see cref="Predict"/>.
+/// </summary>
+public sealed class CheckWorthiness : IStage
+{
+    public const double DefaultThreshold = 0.5;
+
+    private static readonly HashSet<string> Opinion = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "think", "believe", "feel", "hope", "should", "must", "ought", "perhaps", "maybe", "wonder", "love", "hate",
+        "please", "subscribe", "click", "share", "follow", "sign", "newsletter",
+    };
+
+    private static readonly HashSet<string> FirstOrSecondPerson = new(StringComparer.OrdinalIgnoreCase) { "i", "we", "you", "our", "us", "my", "your" };
+
+    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hundreds", "thousands", "millions", "billions", "million", "billion", "trillion", "percent", "per", "half",
+        "dozens", "twice", "double", "doubled", "tripled", "majority", "kilometers", "kilometres", "miles",
+    };
+
+    private readonly double _threshold;
+
+    public CheckWorthiness(double threshold = DefaultThreshold) => _threshold = threshold;
+
+    public void Process(Document document)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            var score = Predict(document, sentence);
+            if (score < _threshold) continue;
+            document.Claims.Add(new Claim(document.Slice(sentence), sentence.Start, sentence.End, Math.Round(score, 3), Claimant(document, sentence)));
+        }
+    }
+
+    /// <summary>The check-worthiness of one sentence in [0,1]; reads the document, writes nothing.</summary>
+    public static double Predict(Document document, Sentence sentence)
+    {
+        var tokens = document.Tokens;
+        int words = 0, numbers = 0, personal = 0, opinion = 0;
+        for (var i = tokens.FirstAtOrAfter(sentence.Start); i < tokens.Count && tokens[i].End <= sentence.End; i++)
+        {
+            var t = tokens[i];
+            if (t.Kind == TokenKind.Number || NumberWords.Contains(t.Text)) numbers++;
+            if (t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
+            words++;
+            if (FirstOrSecondPerson.Contains(t.Text) && !InsideQuote(document, t.Start)) personal++;
+            if (Opinion.Contains(t.Text)) opinion++;
+        }
+        var entities = document.Entities.Count(e => e.Start >= sentence.Start && e.End <= sentence.End && e.Type != EntityType.Date);
+        var dates = document.Entities.Count(e => e.Start >= sentence.Start && e.End <= sentence.End && e.Type == EntityType.Date);
+        var attributed = document.Quotes.Any(q => q.Speaker is not null && q.Start < sentence.End && sentence.Start < q.End);
+        var last = document.Text[sentence.End - 1];
+
+        var z = -1.6;
+        z += words switch { < 6 => -2.0, <= 60 => 0.6, _ => 0.0 };
+        z += Math.Min(numbers, 2) * 0.9;
+        z += Math.Min(entities, 3) * 0.45;
+        z += Math.Min(dates, 1) * 0.3;
+        z += attributed ? 0.8 : 0.0;
+        z -= last == '?' ? 1.8 : 0.0;
+        z -= last is not ('.' or '!' or '”' or '"' or '’' or ')') ? 1.2 : 0.0; // headlines, captions, menu lines
+        z -= Math.Min(personal, 2) * 0.5;
+        z -= Math.Min(opinion, 2) * 0.6;
+        return 1.0 / (1.0 + Math.Exp(-z));
+    }
+
+    private static bool InsideQuote(Document document, int offset) =>
+        document.Quotes.Any(q => q.Kind == QuoteKind.Direct && q.Start <= offset && offset < q.End);
+
+    private static Speaker? Claimant(Document document, Sentence sentence) =>
+        document.Quotes
+            .Where(q => q.Speaker is not null && q.Start < sentence.End && sentence.Start < q.End)
+            .OrderByDescending(q => Math.Min(q.End, sentence.End) - Math.Max(q.Start, sentence.Start))
+            .FirstOrDefault()?.Speaker;
+}

@@ -1,0 +1,66 @@
+using Factdesk.Documents;
+using Factdesk.Pipeline;
+using Factdesk.Text;
+
+namespace Factdesk.Entities;
+
+/// <summary>
+/// Rule-based named entities: finds name runs, types them, then gives every mention of one entity one
+/// canonical name (see <see cref="EntityLinker"/>). Needs sentences and tokens.
+/// </summary>
+public sealed class EntityRecognizer(Gazetteer gazetteer) : IStage
+{
+    public EntityRecognizer() : this(Gazetteer.Default) { }
+
+    public void Process(Document document)
+    {
+        var finder = new NameRunFinder(document, gazetteer);
+        var typer = new EntityTyper(document, gazetteer);
+        var linker = new EntityLinker(document, gazetteer, typer);
+        var workTitles = WorkTitles.Find(document);
+
+        var headlineSentences = new List<Sentence>();
+        var tokenIndex = 0;
+        foreach (var sentence in document.Sentences)
+        {
+            while (tokenIndex < document.Tokens.Count && document.Tokens[tokenIndex].End <= sentence.Start) tokenIndex++;
+            var first = tokenIndex;
+            while (tokenIndex < document.Tokens.Count && document.Tokens[tokenIndex].Start < sentence.End) tokenIndex++;
+            if (IsHeadline(document, first, tokenIndex))
+            {
+                headlineSentences.Add(sentence);
+                continue;
+            }
+            foreach (var run in finder.Find(first, tokenIndex))
+                if (!workTitles.Any(w => w.Start <= run.Start && run.End <= w.End))
+                    linker.AddRun(run);
+        }
+        document.Entities.AddRange(linker.Link(headlineSentences, workTitles));
+        document.Entities.AddRange(DateRecognizer.Find(document.Text));
+        document.Entities.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        RemoveOverlaps(document.Entities);
+    }
+
+    // Title-case headlines capitalise every word, so only names already known elsewhere are trusted there.
+    private static bool IsHeadline(Document document, int first, int end)
+    {
+        int words = 0, capitalised = 0;
+        for (var i = first; i < end; i++)
+        {
+            var t = document.Tokens[i];
+            if (t.Kind != TokenKind.Word || t.Text.Length <= 3) continue;
+            words++;
+            if (char.IsUpper(t.Text[0])) capitalised++;
+        }
+        return words >= 5 && capitalised * 10 >= words * 6;
+    }
+
+    private static void RemoveOverlaps(List<Entity> entities)
+    {
+        var kept = new List<Entity>(entities.Count);
+        foreach (var e in entities)
+            if (kept.Count == 0 || e.Start >= kept[^1].End) kept.Add(e);
+        entities.Clear();
+        entities.AddRange(kept);
+    }
+}

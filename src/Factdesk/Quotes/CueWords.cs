@@ -1,0 +1,50 @@
+using Factdesk.Documents;
+
+namespace Factdesk.Quotes;
+
+/// <summary>Verbs and phrases that introduce speech: "said", "told ... via email", "according to".</summary>
+public static class CueWords
+{
+    private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "say", "saying", "told", "tells", "tell", "added", "adds", "stated", "states", "claimed",
+        "claims", "claim", "announced", "announces", "wrote", "writes", "noted", "notes", "explained", "explains",
+        "argued", "argues", "insisted", "insists", "accused", "accuses", "denied", "denies", "warned", "warns",
+        "replied", "replies", "responded", "asserted", "asserts", "alleged", "alleges", "declared", "declares",
+        "concluded", "reported", "reports", "tweeted", "posted", "commented", "acknowledged", "admitted", "admits",
+        "confirmed", "confirms", "stressed", "emphasized", "emphasised", "urged", "suggested", "suggests",
+        "maintained", "maintains", "reiterated", "dismissed", "dismisses", "rejected", "rejects", "described",
+        "called", "asked", "answered", "recalled", "predicted", "promised", "vowed", "boasted", "complained",
+    };
+
+    // Words that also work as nouns ("the Russian claims are false", "the commander’s claim that ...").
+    private static readonly HashSet<string> AlsoNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "claim", "claims", "reports", "states", "notes", "posted", "called", "tell", "say", "answered", "described",
+    };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "these", "those", "this", "that", "his", "her", "their", "its", "our", "such", "false",
+        "new", "similar", "russian", "and", "or", "of", "to", "in", "recent", "earlier", "other", "baseless",
+    };
+
+    /// <summary>True when the token at <paramref name="index"/> is a speech verb used as a verb.</summary>
+    public static bool IsCueVerb(List<Token> tokens, int index)
+    {
+        var token = tokens[index];
+        if (token.Kind != TokenKind.Word || !Verbs.Contains(token.Text)) return false;
+        if (!AlsoNouns.Contains(token.Text)) return true;
+        if (index == 0) return false;
+        var previous = tokens[index - 1].Text;
+        if (Determiners.Contains(previous) || previous.EndsWith("’s", StringComparison.Ordinal) || previous.EndsWith("'s", StringComparison.Ordinal)) return false;
+        // "called" and "described" introduce speech only with a following "it"/"them" ... "as".
+        return token.Text is not ("called" or "described") || (index + 2 < tokens.Count && tokens[index + 2].Text == "as");
+    }
+
+    /// <summary>True when "according to" starts at <paramref name="index"/>.</summary>
+    public static bool IsAccordingTo(List<Token> tokens, int index) =>
+        index + 1 < tokens.Count
+        && string.Equals(tokens[index].Text, "according", StringComparison.OrdinalIgnoreCase)
+        && tokens[index + 1].Text == "to";
+}

@@ -1,0 +1,88 @@
+using Factdesk.Documents;
+using Factdesk.Entities;
+using Factdesk.Pipeline;
+using Factdesk.Text;
+
+namespace Factdesk.Quotes;
+
+/// <summary>
+/// Finds direct quotations with their speakers and cues, then reported speech without quotation marks.
+/// Leaves out titles of works, scare quotes and single quoted words. Needs sentences, tokens and entities.
+/// </summary>
+public sealed class QuoteFinder : IStage
+{
+    private const int MinWordsAlone = 4;    // a quotation this long is a quote even without a cue
+    private const int MinWordsWithCue = 2;  // shorter ones count only inside reported speech: said it would be “long and difficult”
+
+    public void Process(Document document)
+    {
+        var spans = OuterSpans(document);
+        var header = HeaderLayout.Find(document, spans);
+        var profiles = new PersonProfiles(document, header);
+        var resolver = new SpeakerResolver(document, profiles);
+        var direct = new DirectQuoteAttribution(document, resolver, spans);
+
+        Quote? previous = null;
+        foreach (var span in spans)
+        {
+            var words = WordCount(document.Text, span.Start, span.End);
+            if (words < MinWordsWithCue) continue;
+            var (speaker, cue) = span == header?.Quote ? (profiles.SpeakerFor(header.Speaker.Name!) is var s && s.Title is null ? header.Speaker : s, null) : direct.Attribute(span);
+            if (speaker is null && cue is null && words >= MinWordsAlone && previous is not null && SameParagraph(document.Text, previous.End, span.Open))
+                speaker = previous.Speaker; // a quotation that goes on after "... ,” said X. “..."
+            if (words < MinWordsAlone && cue is null) continue;
+            if (words >= MinWordsAlone && IsTitleCase(document, span) && cue is null) continue;
+            var end = span.End;
+            while (end > span.Start && document.Text[end - 1] is ',' or ' ' or '\n') end--; // the comma of "“...,” he said" is the sentence's
+            var quote = new Quote(document.Text[span.Start..end], span.Start, end, QuoteKind.Direct, cue, speaker);
+            document.Quotes.Add(quote);
+            if (speaker is not null) resolver.Remember(span.Start, speaker);
+            previous = quote;
+        }
+        document.Quotes.AddRange(new ReportedSpeechFinder(document, resolver, spans).Find());
+        document.Quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    /// <summary>Quotations that are not inside another one and are not titles of works.</summary>
+    private static List<QuotationSpan> OuterSpans(Document document)
+    {
+        var titles = WorkTitles.Find(document);
+        var spans = new List<QuotationSpan>();
+        foreach (var span in QuotationMarkScanner.Scan(document.Text))
+        {
+            if (spans.Count > 0 && span.Open < spans[^1].Close) continue;
+            if (titles.Any(t => t.Start == span.Open)) continue;
+            spans.Add(span);
+        }
+        return spans;
+    }
+
+    private static bool SameParagraph(string text, int from, int to) =>
+        to > from && text.AsSpan(from, to - from).IndexOf("\n\n") < 0;
+
+    private static bool IsTitleCase(Document document, QuotationSpan span)
+    {
+        int words = 0, capitalised = 0;
+        var tokens = document.Tokens;
+        for (var i = tokens.FirstAtOrAfter(span.Start); i < tokens.Count && tokens[i].End <= span.End; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Word || tokens[i].Text.Length <= 3) continue;
+            words++;
+            if (char.IsUpper(tokens[i].Text[0])) capitalised++;
+        }
+        return words >= 3 && capitalised * 10 >= words * 8;
+    }
+
+    internal static int WordCount(string text, int start, int end)
+    {
+        var count = 0;
+        var inWord = false;
+        for (var i = start; i < end; i++)
+        {
+            var letter = char.IsLetterOrDigit(text[i]);
+            if (letter && !inWord) count++;
+            inWord = letter;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,69 @@
+using Factdesk.Documents;
+using Factdesk.Text;
+
+namespace Factdesk.Quotes;
+
+/// <summary>
+/// Reported speech without quotation marks: "U.S. and Kurdish officials say the Russian claims are false",
+/// "Surovikin accused the U.S. of colluding with IS", "According to X, ...". Sentences that hold a direct
+/// quotation are left to the direct-quote finder.
+/// </summary>
+internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver resolver, List<QuotationSpan> spans)
+{
+    private const int MinContentWords = 4;
+
+    public IEnumerable<Quote> Find()
+    {
+        var tokens = document.Tokens;
+        foreach (var sentence in document.Sentences)
+        {
+            if (spans.Any(s => s.Open < sentence.End && s.Close >= sentence.Start)) continue;
+            var first = tokens.FirstAtOrAfter(sentence.Start);
+            for (var i = first; i < tokens.Count && tokens[i].End <= sentence.End; i++)
+            {
+                Quote? quote = null;
+                if (CueWords.IsAccordingTo(tokens, i)) quote = AccordingTo(sentence, i);
+                else if (CueWords.IsCueVerb(tokens, i) && i > first) quote = Reported(sentence, first, i);
+                if (quote is null) continue;
+                yield return quote;
+                break;
+            }
+        }
+    }
+
+    private Quote? AccordingTo(Sentence sentence, int index)
+    {
+        var tokens = document.Tokens;
+        var comma = document.Text.IndexOf(',', tokens[index + 1].End, sentence.End - tokens[index + 1].End);
+        if (comma < 0) return null;
+        var speaker = resolver.ResolveObject(tokens[index + 1].End, comma);
+        return speaker is null ? null : Content(comma + 1, sentence.End, "according to", speaker);
+    }
+
+    private Quote? Reported(Sentence sentence, int first, int cue)
+    {
+        var tokens = document.Tokens;
+        var speaker = resolver.ResolveSubject(tokens[first].Start, tokens[cue].Start);
+        if (speaker is null) return null;
+        var contentStart = tokens[cue].End;
+        // "told Times LIVE that ...": the content starts after "that" when it comes soon after the cue.
+        for (var j = cue + 1; j < tokens.Count && j <= cue + 6 && tokens[j].End <= sentence.End; j++)
+            if (tokens[j].Text is "that" or ":")
+            {
+                contentStart = tokens[j].End;
+                break;
+            }
+        var quote = Content(contentStart, sentence.End, tokens[cue].Text, speaker);
+        if (quote is not null) resolver.Remember(tokens[cue].Start, speaker);
+        return quote;
+    }
+
+    private Quote? Content(int start, int end, string cue, Speaker speaker)
+    {
+        var text = document.Text;
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ':')) start++;
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ';')) end--;
+        if (QuoteFinder.WordCount(text, start, end) < MinContentWords) return null;
+        return new Quote(text[start..end], start, end, QuoteKind.Indirect, cue, speaker);
+    }
+}

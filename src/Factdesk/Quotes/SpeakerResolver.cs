@@ -1,0 +1,185 @@
+using Factdesk.Documents;
+using Factdesk.Entities;
+using Factdesk.Text;
+
+namespace Factdesk.Quotes;
+
+/// <summary>
+/// Turns the words around a speech cue into a <see cref="Speaker"/>: a named person (with the title and
+/// organisation known from elsewhere in the text), an organisation, a described source ("a CJTF–OIR
+/// spokesperson"), or a reference back to one already seen ("the spokesperson", "the Russian commander", "He").
+/// </summary>
+internal sealed class SpeakerResolver(Document document, PersonProfiles profiles)
+{
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "both", "this", "that", "these", "those", "its", "his", "her", "their", "our", "one", "two", "three",
+    };
+
+    // Auxiliaries and adverbs between a subject and its cue: "Multiple sources have reported".
+    private static readonly HashSet<string> TrailingVerbWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "have", "has", "had", "is", "was", "were", "are", "will", "would", "also", "later", "then", "again", "once",
+        "previously", "did", "does", "do", "not", "never", "himself", "herself", "itself", "themselves",
+    };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they" };
+
+    private readonly List<(int Position, Speaker Speaker)> _seen = [];
+
+    /// <summary>The subject of a cue: the words before it, from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    public Speaker? ResolveSubject(int start, int end)
+    {
+        var chunks = Chunks(start, end);
+        if (chunks.Count == 0) return null;
+        // "Name, title, said" or "title, Name, said": a trailing comma closes an apposition; the pair names one speaker.
+        if (EndsWithComma(start, end) && chunks.Count >= 2)
+        {
+            var (a, b) = (chunks[^2], chunks[^1]);
+            var named = HasPerson(b) && !HasPerson(a) ? b : a;
+            var other = named == a ? b : a;
+            var fromPair = ResolveChunk(named.Start, named.End, end) ?? ResolveChunk(other.Start, other.End, end);
+            if (fromPair is not null) return fromPair;
+        }
+        var last = chunks[^1];
+        return ResolveChunk(last.Start, last.End, end);
+    }
+
+    /// <summary>The speaker named after a cue: "said People's Protection Units (YPG) spokesman Nuri Mehmud".</summary>
+    public Speaker? ResolveObject(int start, int end)
+    {
+        var chunks = Chunks(start, end);
+        return chunks.Count == 0 ? null : ResolveChunk(chunks[0].Start, chunks[0].End, start);
+    }
+
+    private bool HasPerson((int Start, int End) chunk) =>
+        document.Entities.Any(e => e.Type == EntityType.Person && e.Start >= chunk.Start && e.End <= chunk.End);
+
+    public void Remember(int position, Speaker speaker) => _seen.Add((position, speaker));
+
+    private Speaker? ResolveChunk(int start, int end, int position)
+    {
+        var entities = document.Entities.Where(e => e.Start >= start && e.End <= end).ToList();
+        if (entities.FirstOrDefault(e => e.Type == EntityType.Person) is { } person)
+            return profiles.SpeakerFor(person.Canonical);
+
+        var tokens = document.Tokens;
+        var first = tokens.FirstAtOrAfter(start);
+        var words = new List<Token>();
+        for (var i = first; i < tokens.Count && tokens[i].End <= end; i++) words.Add(tokens[i]);
+        while (words.Count > 0 && words[0].Kind != TokenKind.Word) words.RemoveAt(0);
+        while (words.Count > 0 && (words[^1].Kind != TokenKind.Word || TrailingVerbWords.Contains(words[^1].Text) || words[^1].Text.EndsWith("ly", StringComparison.Ordinal))) words.RemoveAt(words.Count - 1);
+        if (words.Count == 0) return null;
+
+        if (words.Count <= 2 && Pronouns.Contains(words[^1].Text)) return Antecedent(start, requirePerson: !words[^1].Text.Equals("they", StringComparison.OrdinalIgnoreCase));
+
+        var head = words.FindIndex(w => w.Kind == TokenKind.Word && char.IsLower(w.Text[0]) && Roles.RoleNouns.Contains(w.Text)
+                                        && !entities.Any(e => e.Start <= w.Start && w.End <= e.End));
+        var org = entities.FirstOrDefault(e => e.Type == EntityType.Org);
+        if (head >= 0) return Nominal(words, head, org, start, end);
+        if (org is not null) return new Speaker(org.Canonical, null, null);
+        // A country speaking for its government: "Russia claims that ...".
+        var place = entities.FirstOrDefault(e => e.Type == EntityType.Location);
+        if (place is not null && words.Count <= 3) return new Speaker(place.Canonical, null, null);
+        return null;
+    }
+
+    private Speaker? Nominal(List<Token> words, int head, Entity? org, int start, int end)
+    {
+        var text = document.Text;
+        var determiner = Determiners.Contains(words[0].Text) ? words[0].Text.ToLowerInvariant() : null;
+        var phraseStart = determiner is null ? words[0].Start : words.Count > 1 ? words[1].Start : words[0].Start;
+        var phrase = text[phraseStart..words[^1].End].Trim();
+        if (org is null && determiner is not ("a" or "an") && Antecedent(words, head, start) is { } known) return known;
+        if (org is null) return new Speaker(null, phrase, null);
+        // The organisation is named in the phrase: the title is what is left ("a CJTF–OIR spokesperson" → "spokesperson").
+        var title = (text[phraseStart..org.Start] + text[org.End..words[^1].End]).Trim(' ', ',', '’', '\'');
+        if (title.StartsWith("s ", StringComparison.Ordinal)) title = title[2..];
+        return new Speaker(null, title.Length == 0 ? words[head].Text : title, org.Canonical);
+    }
+
+    /// <summary>"the Russian commander": the latest speaker or person whose title has the head noun and the modifiers.</summary>
+    private Speaker? Antecedent(List<Token> words, int head, int position)
+    {
+        var headWord = words[head].Text;
+        var modifiers = words.Take(head).Where(w => char.IsUpper(w.Text[0]) && !Determiners.Contains(w.Text)).Select(w => w.Text).ToList();
+        bool Matches(Speaker s)
+        {
+            var description = $"{s.Title} {s.Organization}";
+            if (!ContainsWord(description, headWord)) return false;
+            return modifiers.All(m => ContainsWord(description, m) || Gazetteer.Default.PlaceOfDemonym(m) is { } place && ContainsWord(description, place)
+                                      || description.Contains(m.TrimEnd('n', 'a'), StringComparison.OrdinalIgnoreCase));
+        }
+        for (var i = _seen.Count - 1; i >= 0; i--)
+            if (_seen[i].Position <= position && Matches(_seen[i].Speaker)) return _seen[i].Speaker;
+        // People described earlier in the text but not yet quoted: the latest mention first.
+        foreach (var e in document.Entities.Where(e => e.Type == EntityType.Person && e.Start < position).Reverse())
+            if (Matches(profiles.SpeakerFor(e.Canonical))) return profiles.SpeakerFor(e.Canonical);
+        return null;
+    }
+
+    /// <summary>"He added:": the latest person quoted or named before the pronoun.</summary>
+    private Speaker? Antecedent(int position, bool requirePerson)
+    {
+        var lastSpeaker = _seen.LastOrDefault(s => s.Position <= position && (!requirePerson || s.Speaker.Name is not null && IsPerson(s.Speaker.Name)));
+        var lastPerson = document.Entities.LastOrDefault(e => e.Type == EntityType.Person && e.End <= position);
+        if (lastPerson is not null && (lastSpeaker.Speaker is null || lastPerson.Start > lastSpeaker.Position))
+            return profiles.SpeakerFor(lastPerson.Canonical);
+        return lastSpeaker.Speaker;
+    }
+
+    private bool IsPerson(string name) => document.Entities.Any(e => e.Type == EntityType.Person && e.Canonical == name);
+
+    private static bool ContainsWord(string text, string word)
+    {
+        var i = 0;
+        while ((i = text.IndexOf(word, i, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var before = i == 0 || !char.IsLetter(text[i - 1]);
+            var after = i + word.Length >= text.Length || !char.IsLetter(text[i + word.Length]);
+            if (before && after) return true;
+            i += word.Length;
+        }
+        return false;
+    }
+
+    private bool EndsWithComma(int start, int end)
+    {
+        var text = document.Text;
+        var i = end - 1;
+        while (i >= start && (char.IsWhiteSpace(text[i]) || text[i] is '”' or '"')) i--;
+        return i >= start && text[i] == ',';
+    }
+
+    /// <summary>Comma-separated parts of a region, ignoring commas inside quotation marks and brackets.</summary>
+    private List<(int Start, int End)> Chunks(int start, int end)
+    {
+        var text = document.Text;
+        var chunks = new List<(int, int)>();
+        var depth = 0;
+        var chunkStart = start;
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (c is '“' or '(' or '[' or '«') depth++;
+            else if (c is '”' or ')' or ']' or '»') depth = Math.Max(0, depth - 1);
+            else if (depth == 0 && c is ',' or ';' or ':')
+            {
+                AddChunk(chunks, chunkStart, i);
+                chunkStart = i + 1;
+            }
+        }
+        AddChunk(chunks, chunkStart, end);
+        return chunks;
+    }
+
+    private void AddChunk(List<(int, int)> chunks, int start, int end)
+    {
+        var text = document.Text;
+        while (start < end && char.IsWhiteSpace(text[start])) start++;
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '”' or '"' && !HasOpener(text, start, end - 1))) end--;
+        if (end > start) chunks.Add((start, end));
+    }
+
+    private static bool HasOpener(string text, int start, int end) => text.AsSpan(start, end - start).IndexOfAny("“\"") >= 0;
+}

@@ -1,0 +1,117 @@
+using Factdesk.Documents;
+using Factdesk.Pipeline;
+using Factdesk.Quotes;
+using Factdesk.Stance;
+using Factdesk.Text;
+
+namespace Factdesk.Review;
+
+/// <summary>
+/// Recognises a fact-check article and writes its review: the checked claim and claimant, the stated
+/// verdict, and each quoted source with its stance toward the claim. Leaves <see cref="Document.Review"/>
+/// null for articles that are not fact-checks. Needs quotes.
+/// </summary>
+public sealed class ReviewFinder : IStage
+{
+    private static readonly string[] FactCheckWords = ["fact check", "fact-check", "factcheck", "we rate", "our verdict", "verdict:", "disinfo:", "fake:", "claim:"];
+
+    public void Process(Document document)
+    {
+        var header = HeaderLayout.Find(document, QuotationMarkScanner.Scan(document.Text));
+        var claimQuote = header is not null
+            ? document.Quotes.FirstOrDefault(q => q.Start == header.Quote.Start)
+            : CheckedStatement(document);
+        var verdict = VerdictFinder.Find(document, claimQuote?.End ?? 0);
+        var lower = document.Text.ToLowerInvariant();
+        var isFactCheck = header is not null || verdict is not null || FactCheckWords.Any(lower.Contains)
+                          || (document.Source.Title?.Contains("fact", StringComparison.OrdinalIgnoreCase) ?? false);
+        if (!isFactCheck) return;
+
+        var claim = claimQuote is not null
+            ? new ReviewedClaim(claimQuote.Text, claimQuote.Speaker, DateNear(document, claimQuote))
+            : LabelledClaim(document);
+        if (claim is null) return;
+        document.Review = new ReviewInfo(claim, verdict, Sources(document, claim, claimQuote));
+    }
+
+    /// <summary>The statement a fact-check without a header layout checks: PolitiFact's "X stated on DATE in SOURCE: “...”", else the first attributed statement.</summary>
+    private static Quote? CheckedStatement(Document document)
+    {
+        var lower = document.Text.ToLowerInvariant();
+        foreach (var marker in new[] { " stated on ", " said on ", " claimed on ", " posted on " })
+        {
+            var i = lower.IndexOf(marker, StringComparison.Ordinal);
+            if (i < 0) continue;
+            var quote = document.Quotes.FirstOrDefault(q => q.Start > i && q.Start - i < 400);
+            if (quote is not null) return quote;
+        }
+        var limit = document.Text.Length * 6 / 10;
+        return document.Quotes.FirstOrDefault(q => q.Start < limit && q.Speaker is not null && (q.Kind == QuoteKind.Direct || q.Text.Length > 30));
+    }
+
+    /// <summary>"Claim: ..." lines and the EUvsDisinfo "Disinfo: ..." title.</summary>
+    private static ReviewedClaim? LabelledClaim(Document document)
+    {
+        foreach (var line in document.Text.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            foreach (var label in new[] { "Claim:", "Disinfo:", "Fake:" })
+                if (trimmed.StartsWith(label, StringComparison.OrdinalIgnoreCase) && trimmed.Length > label.Length + 10)
+                    return new ReviewedClaim(trimmed[label.Length..].Trim(), null, null);
+        }
+        return null;
+    }
+
+    private static string? DateNear(Document document, Quote quote)
+    {
+        var sentence = document.Sentences.SentenceAt(quote.Start);
+        var from = sentence?.Start ?? quote.Start;
+        return document.Entities.FirstOrDefault(e => e.Type == EntityType.Date && e.Start >= from && e.End <= quote.Start)?.Text;
+    }
+
+    private static List<EvidenceSource> Sources(Document document, ReviewedClaim claim, Quote? claimQuote)
+    {
+        var bySpeaker = new Dictionary<Speaker, (Quote Quote, Documents.Stance Stance, bool OwnWords)>();
+        foreach (var quote in document.Quotes)
+        {
+            if (quote.Speaker is null || quote == claimQuote) continue;
+            var context = document.Sentences.SentenceAt(quote.Start) is { } s ? document.Slice(s) : quote.Text;
+            var sharesEntity = SharesEntity(document, claimQuote, quote);
+            var stance = SameSpeaker(quote.Speaker, claim.Claimant)
+                ? Documents.Stance.Supports
+                : StanceRules.Predict(claim.Text, quote.Text, context, sharesEntity);
+            if (stance == Documents.Stance.Unrelated) continue;
+            // A quote whose own words carry the stance shows it better than one whose sentence does.
+            var ownWords = StanceRules.Predict(claim.Text, quote.Text, quote.Text, sharesEntity) == stance;
+            if (!bySpeaker.TryGetValue(quote.Speaker, out var best) || Strength(stance) > Strength(best.Stance)
+                || stance == best.Stance && (ownWords && !best.OwnWords || ownWords == best.OwnWords && Preferred(quote, best.Quote)))
+                bySpeaker[quote.Speaker] = (quote, stance, ownWords);
+        }
+        return bySpeaker.OrderBy(p => p.Value.Quote.Start)
+            .Select(p => new EvidenceSource(p.Key, p.Value.Quote.Text, p.Value.Stance))
+            .ToList();
+    }
+
+    // Of two quotes with one stance, the direct one, then the longer one, shows the source's words best.
+    private static bool Preferred(Quote candidate, Quote current) =>
+        candidate.Kind != current.Kind ? candidate.Kind == QuoteKind.Direct : candidate.Text.Length > current.Text.Length;
+
+    private static bool SharesEntity(Document document, Quote? claimQuote, Quote quote)
+    {
+        if (claimQuote is null) return false;
+        var inClaim = document.Entities.Where(e => e.Start >= claimQuote.Start && e.End <= claimQuote.End && e.Type != EntityType.Date)
+            .Select(e => e.Canonical).ToHashSet();
+        return document.Entities.Any(e => e.Start >= quote.Start && e.End <= quote.End && inClaim.Contains(e.Canonical));
+    }
+
+    private static bool SameSpeaker(Speaker a, Speaker? b) =>
+        b is not null && (a.Name is not null ? a.Name == b.Name : a == b);
+
+    private static int Strength(Documents.Stance stance) => stance switch
+    {
+        Documents.Stance.Refutes => 3,
+        Documents.Stance.Supports => 2,
+        Documents.Stance.Discusses => 1,
+        _ => 0,
+    };
+}

@@ -1,0 +1,78 @@
+using Factdesk.Documents;
+
+namespace Factdesk.Stance;
+
+/// <summary>
+/// The stance of a statement toward a claim from cue words: refuting words ("false", "far from the truth",
+/// "disinformation"), a negation in answer to the claim ("Responding to the claim ..., does not seek"),
+/// and shared content. The trained classifier of a later issue replaces these rules behind <see cref="Predict"/>.
+/// </summary>
+public static class StanceRules
+{
+    private static readonly string[] RefutingPhrases =
+    [
+        "false", "untrue", "not true", "far from the truth", "no basis", "baseless", "disinformation", "propaganda",
+        "fake", "a lie", "lies", "lying", "denied", "denies", "deny", "dismissed", "dismisses", "rejected", "rejects",
+        "debunked", "no evidence", "unfounded", "fabricated", "fabrication", "distort", "misleading", "nonsense",
+        "absurd", "groundless", "not credible", "inaccurate", "incorrect", "wrong", "myth", "hoax", "conspiracy theory",
+        "no such", "not accurate", "never happened",
+    ];
+
+    private static readonly string[] SupportingPhrases =
+    [
+        "confirmed", "confirms", "is true", "are true", "was true", "indeed", "correct", "accurate", "evidence shows",
+        "proves", "proved", "verified",
+    ];
+
+    private static readonly string[] Negations = [" not ", "n't ", " no ", " never ", " nothing "];
+
+    private static readonly string[] ResponseCues = ["claim", "allegation", "accusation", "responding", "in response", "denying", "asked about"];
+
+    /// <summary>
+    /// The stance of <paramref name="statement"/> (said in <paramref name="context"/>, its sentence) toward <paramref name="claim"/>.
+    /// </summary>
+    /// <paramref name="sharesEntity"/> tells whether the statement names an entity that the claim names too.
+    public static Documents.Stance Predict(string claim, string statement, string context, bool sharesEntity = false)
+    {
+        var said = " " + statement.ToLowerInvariant() + " ";
+        var around = " " + context.ToLowerInvariant() + " ";
+        if (RefutingPhrases.Any(p => ContainsPhrase(said, p) || ContainsPhrase(around, p) && !ContainsPhrase(around, "claims are true")))
+            return Documents.Stance.Refutes;
+        if (Negations.Any(said.Contains) && ResponseCues.Any(around.Contains))
+            return Documents.Stance.Refutes;
+        var overlap = SharedContentWords(claim, statement) + (sharesEntity ? 1 : 0);
+        if (SupportingPhrases.Any(p => ContainsPhrase(said, p)) && overlap > 0)
+            return Documents.Stance.Supports;
+        return overlap > 0 || ResponseCues.Any(around.Contains) ? Documents.Stance.Discusses : Documents.Stance.Unrelated;
+    }
+
+    private static bool ContainsPhrase(string text, string phrase)
+    {
+        var i = 0;
+        while ((i = text.IndexOf(phrase, i, StringComparison.Ordinal)) >= 0)
+        {
+            var before = i == 0 || !char.IsLetter(text[i - 1]);
+            var after = i + phrase.Length >= text.Length || !char.IsLetter(text[i + phrase.Length]);
+            if (before && after) return true;
+            i += phrase.Length;
+        }
+        return false;
+    }
+
+    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "this", "these",
+        "those", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "they", "their", "them",
+        "we", "our", "us", "he", "his", "she", "her", "who", "which", "what", "will", "would", "can", "could", "not",
+        "no", "as", "into", "than", "then", "there", "so", "but", "if", "about", "all", "also", "any", "some", "such",
+    };
+
+    private static int SharedContentWords(string a, string b)
+    {
+        static IEnumerable<string> Words(string s) =>
+            s.Split((char[])[' ', ',', '.', ';', ':', '“', '”', '"', '(', ')', '[', ']', '\n'], StringSplitOptions.RemoveEmptyEntries)
+             .Select(w => w.ToLowerInvariant().TrimEnd('s'))
+             .Where(w => w.Length > 3 && !StopWords.Contains(w));
+        return Words(a).ToHashSet().Intersect(Words(b)).Count();
+    }
+}
