@@ -41,7 +41,9 @@ internal sealed class EntityLinker(Document document, Gazetteer gazetteer, Entit
         foreach (var (glossed, gloss) in glosses) _resolved[glossed] = (_resolved[glossed].Type, _resolved[gloss].Canonical);
 
         var entities = _runs.Select(r => new Entity(r.Surface, _resolved[r].Type!.Value, r.Start, r.End, _resolved[r].Canonical)).ToList();
-        entities.AddRange(FindKnownMentions(headlineSentences, entities, people, workTitles));
+        // Names already known also count where the rules above passed over them: headlines, and surnames
+        // that open a sentence ("Simonyan wrote that ...").
+        entities.AddRange(FindKnownMentions(document.Sentences, entities, people, workTitles, headlineSentences));
         return MergeSpellingVariants(entities);
     }
 
@@ -111,8 +113,12 @@ internal sealed class EntityLinker(Document document, Gazetteer gazetteer, Entit
         string.Equals(new string(a.Where(char.IsLetterOrDigit).ToArray()), new string(b.Where(char.IsLetterOrDigit).ToArray()), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Headlines and other unchecked text: mentions of names already known, matched longest first.</summary>
-    private List<Entity> FindKnownMentions(IReadOnlyList<Sentence> sentences, List<Entity> found, PersonIndex people, IReadOnlyList<Sentence> workTitles)
+    private List<Entity> FindKnownMentions(IReadOnlyList<Sentence> sentences, List<Entity> found, PersonIndex people, IReadOnlyList<Sentence> workTitles, IReadOnlyList<Sentence> headlines)
     {
+        var covered = new HashSet<int>();
+        foreach (var e in found)
+            for (var k = document.Tokens.FirstAtOrAfter(e.Start); k < document.Tokens.Count && document.Tokens[k].Start < e.End; k++) covered.Add(k);
+        var headlineSet = headlines.ToHashSet();
         var known = new Dictionary<string, (EntityType, string)>(StringComparer.Ordinal);
         foreach (var e in found) known.TryAdd(e.Text, (e.Type, e.Canonical));
         var maxTokens = Math.Max(gazetteer.MaxAliasTokens, 6);
@@ -126,12 +132,14 @@ internal sealed class EntityLinker(Document document, Gazetteer gazetteer, Entit
             while (i < tokens.Count && tokens[i].Start < sentence.End)
             {
                 var matched = 0;
-                if (NameRunFinder.IsNameToken(tokens[i]) && !workTitles.Any(w => w.Start <= tokens[i].Start && tokens[i].End <= w.End))
+                if (NameRunFinder.IsNameToken(tokens[i]) && !covered.Contains(i) && !workTitles.Any(w => w.Start <= tokens[i].Start && tokens[i].End <= w.End))
                 {
                     for (var n = maxTokens; n >= 1 && matched == 0; n--)
                     {
                         var last = i + n - 1;
-                        if (last >= tokens.Count || tokens[last].End > sentence.End) continue;
+                        if (last >= tokens.Count || tokens[last].End > sentence.End || covered.Contains(last)) continue;
+                        // Outside headlines a lone capitalised word is matched only to a known person or a shipped alias.
+                        if (!headlineSet.Contains(sentence) && n == 1 && people.Resolve(tokens[i].Text) is null && !gazetteer.TryLookup(tokens[i].Text, out _, out _)) continue;
                         var surface = document.Text[tokens[i].Start..tokens[last].End];
                         var stripped = surface.EndsWith("’s", StringComparison.Ordinal) || surface.EndsWith("'s", StringComparison.Ordinal) ? surface[..^2] : surface;
                         if (known.TryGetValue(stripped, out var hit))

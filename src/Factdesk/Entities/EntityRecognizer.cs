@@ -19,7 +19,7 @@ public sealed class EntityRecognizer(Gazetteer gazetteer) : IStage
         var linker = new EntityLinker(document, gazetteer, typer);
         var workTitles = WorkTitles.Find(document);
 
-        var headlineSentences = new List<Sentence>();
+        var headlineSentences = new List<Sentence>(); // only known names are trusted in title-case lines
         var tokenIndex = 0;
         foreach (var sentence in document.Sentences)
         {

@@ -171,8 +171,10 @@ internal sealed class NameRunFinder(Document document, Gazetteer gazetteer)
             }
         }
 
-        // Connectors and dashes never end a name.
-        while (last > f && (Connectors.Contains(tokens[last].Text) || tokens[last].Kind != TokenKind.Word)) last--;
+        // Connectors and dashes never end a name, nor does the title after an organisation ("Foreign Ministry Spokesperson").
+        while (last > f && (Connectors.Contains(tokens[last].Text) || tokens[last].Kind != TokenKind.Word
+                            || Roles.RoleNouns.Contains(tokens[last].Text) && !Roles.OrgKeywords.Contains(tokens[last].Text) && HasOrgKeyword(f, last - 1)))
+            last--;
 
         var start = tokens[f].Start;
         var end = tokens[last].End;

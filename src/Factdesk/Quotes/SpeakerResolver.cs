@@ -87,8 +87,10 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
     private Speaker? Nominal(List<Token> words, int head, Entity? org, int start, int end)
     {
         var text = document.Text;
-        var determiner = Determiners.Contains(words[0].Text) ? words[0].Text.ToLowerInvariant() : null;
-        var phraseStart = determiner is null ? words[0].Start : words.Count > 1 ? words[1].Start : words[0].Start;
+        // The phrase starts after the last determiner before its head: "In June the Ukrainian health ministry" → "Ukrainian health ministry".
+        var det = words.FindLastIndex(head, head + 1, w => Determiners.Contains(w.Text));
+        var determiner = det >= 0 ? words[det].Text.ToLowerInvariant() : null;
+        var phraseStart = det >= 0 ? words[det + 1].Start : words[0].Start;
         var phrase = text[phraseStart..words[^1].End].Trim();
         if (org is null && determiner is not ("a" or "an") && Antecedent(words, head, start) is { } known) return known;
         if (org is null) return new Speaker(null, phrase, null);

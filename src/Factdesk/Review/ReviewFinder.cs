@@ -23,13 +23,14 @@ public sealed class ReviewFinder : IStage
             : CheckedStatement(document);
         var verdict = VerdictFinder.Find(document, claimQuote?.End ?? 0);
         var lower = document.Text.ToLowerInvariant();
-        var isFactCheck = header is not null || verdict is not null || FactCheckWords.Any(lower.Contains)
-                          || (document.Source.Title?.Contains("fact", StringComparison.OrdinalIgnoreCase) ?? false);
+        var isFactCheck = header is not null || verdict is not null || FactCheckWords.Any(lower.Contains) || TitleJudgesAClaim(document);
         if (!isFactCheck) return;
 
-        var claim = claimQuote is not null
+        var labelled = header is null ? LabelledClaim(document) : null;
+        var claim = labelled ?? (claimQuote is not null
             ? new ReviewedClaim(claimQuote.Text, claimQuote.Speaker, DateNear(document, claimQuote))
-            : LabelledClaim(document);
+            : null);
+        if (labelled is not null) claimQuote = null;
         if (claim is null) return;
         document.Review = new ReviewInfo(claim, verdict, Sources(document, claim, claimQuote));
     }
@@ -47,6 +48,14 @@ public sealed class ReviewFinder : IStage
         }
         var limit = document.Text.Length * 6 / 10;
         return document.Quotes.FirstOrDefault(q => q.Start < limit && q.Speaker is not null && (q.Kind == QuoteKind.Direct || q.Text.Length > 30));
+    }
+
+    /// <summary>Headlines such as "China repeats false claim that ..." or "Claim that ... wildly incorrect".</summary>
+    private static bool TitleJudgesAClaim(Document document)
+    {
+        var title = (document.Source.Title ?? document.Text[..Math.Min(document.Text.Length, 300)].Split('\n')[0]).ToLowerInvariant();
+        if (!title.Contains("claim", StringComparison.Ordinal)) return false;
+        return VerdictFinder.Lexicon.Any(v => (" " + title + " ").Contains(" " + v + " ", StringComparison.Ordinal));
     }
 
     /// <summary>"Claim: ..." lines and the EUvsDisinfo "Disinfo: ..." title.</summary>

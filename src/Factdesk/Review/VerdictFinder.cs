@@ -50,6 +50,7 @@ public static class VerdictFinder
         // Right after the checked statement a pronoun may carry the verdict ("That is unsubstantiated."); later only a noun may.
         if (afterClaim > 0 && SummaryVerdict(lower, afterClaim, afterClaim + NearClaim, allowPronouns: true) is { } near) return new Verdict(near, true);
         if (SummaryVerdict(lower, Math.Max(afterClaim, 0), Math.Max(afterClaim, 0) + SummaryWindow, allowPronouns: false) is { } summary) return new Verdict(summary, true);
+        if (ShortVerdictSentence(document, afterClaim) is { } shortVerdict) return new Verdict(shortVerdict, true);
         var title = document.Source.Title?.ToLowerInvariant() ?? FirstLine(lower);
         if (title.StartsWith("fake:", StringComparison.Ordinal)) return new Verdict("Fake", true);
         if (title.StartsWith("disinfo:", StringComparison.Ordinal)) return new Verdict("Disinfo", true);
@@ -78,6 +79,20 @@ public static class VerdictFinder
             }
         }
         return found;
+    }
+
+    /// <summary>A sentence that is only a verdict on what precedes it: "That is unsubstantiated."</summary>
+    private static string? ShortVerdictSentence(Document document, int from)
+    {
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.End < from || sentence.Start > from + SummaryWindow) continue;
+            var words = document.Slice(sentence).ToLowerInvariant().TrimEnd('.', '!').Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length is < 3 or > 5 || !Pronouns.Contains(words[0]) || words[1] is not ("is" or "was")) continue;
+            var rest = string.Join(' ', words.Skip(2));
+            if (Lexicon.Contains(rest)) return TitleCase(rest);
+        }
+        return null;
     }
 
     private static string? LexiconAt(string lower, int start, int anywhereWithin)
