@@ -72,9 +72,9 @@ public static class TextCleaner
             var after = NextNonBlank(lines, twin);
             var keepOne = IsHeaderLine(lines[i]) && after < lines.Count && RepeatOf(lines, after) < 0 &&
                 (IsHeaderLine(lines[after]) || StartsWithQuote(lines[after]));
-            lines.RemoveRange(i + 1, twin - i);
-            if (!keepOne)
-                lines[i] = "";
+            // A blank stays where the first copy was: a photo caption line may sit right above it.
+            lines.RemoveRange(i + 1, keepOne ? twin - i - 1 : twin - i);
+            lines[i] = "";
         }
     }
 
