@@ -19,28 +19,33 @@ internal sealed record HtmlArticle(string Text, HtmlMetadata Metadata, string? R
         var metadata = HtmlMetadata.Read(page);
         using var reader = new SmartReader.Reader(metadata.Url ?? PlaceholderUrl, page);
         var article = reader.GetArticle();
-        var text = article.TextContent;
+        // SmartReader's TextContent keeps the line breaks of the HTML source inside paragraphs,
+        // so the text is taken from its cleaned HTML instead.
+        var text = string.IsNullOrWhiteSpace(article.Content) ? "" : VisibleText(parser.ParseDocument(article.Content), ReaderHidden);
         if (string.IsNullOrWhiteSpace(text))
-            text = VisibleText(parser.ParseDocument(html));
+            text = VisibleText(parser.ParseDocument(html), PageHidden);
         return new HtmlArticle(text, metadata, Blank(article.Title), Blank(article.SiteName), Blank(article.Language));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static readonly HashSet<string> Hidden =
-        ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "NAV", "HEADER", "FOOTER", "ASIDE", "FORM", "SVG", "IFRAME", "HEAD"];
+    // Photo captions are not article sentences; SmartReader keeps them.
+    private static readonly HashSet<string> ReaderHidden =
+        ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "HEAD", "FIGCAPTION"];
+
+    private static readonly HashSet<string> PageHidden = [.. ReaderHidden, "NAV", "HEADER", "FOOTER", "ASIDE", "FORM"];
 
     private static readonly HashSet<string> Blocks =
     [
-        "P", "DIV", "SECTION", "ARTICLE", "MAIN", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "UL", "OL", "BLOCKQUOTE",
-        "FIGURE", "FIGCAPTION", "TABLE", "TR", "PRE", "DL", "DT", "DD",
+        "P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "UL", "OL",
+        "BLOCKQUOTE", "FIGURE", "FIGCAPTION", "TABLE", "TR", "PRE", "DL", "DT", "DD",
     ];
 
     /// <summary>
-    /// Short pages that SmartReader does not consider an article still have text worth checking:
-    /// take everything visible outside the page chrome, one block a paragraph.
+    /// The text of a document, one block a paragraph. Also used on whole pages that SmartReader does
+    /// not consider an article: short pages still have text worth checking.
     /// </summary>
-    private static string VisibleText(IHtmlDocument page)
+    private static string VisibleText(IHtmlDocument page, HashSet<string> hidden)
     {
         var text = new StringBuilder();
         var pending = new Stack<(INode Node, bool Closing)>();
@@ -64,7 +69,7 @@ internal sealed record HtmlArticle(string Text, HtmlMetadata Metadata, string? R
                 case IElement { TagName: "BR" }:
                     text.Append('\n');
                     break;
-                case IElement element when !Hidden.Contains(element.TagName):
+                case IElement element when !hidden.Contains(element.TagName):
                     if (block)
                         text.Append("\n\n");
                     pending.Push((element, true));
