@@ -7,7 +7,7 @@ namespace Factdesk.Ingestion;
 /// newsletter boxes). A line is debris only when the entire line matches, so article sentences
 /// that merely mention these words are never touched.
 /// </summary>
-internal static class DebrisLines
+internal static partial class DebrisLines
 {
     // Longer lines are prose; checking them against the patterns would only cost time.
     private const int MaxDebrisLength = 300;
@@ -27,19 +27,23 @@ internal static class DebrisLines
         "previous", "next", "previous article", "next article",
     };
 
-    private static readonly Lazy<Regex> Patterns = new(() => new Regex(
-        "^(?:" + string.Join('|',
-            @"comments?\s*\(?\d+\)?",
-            @"\d+\s+comments?",
-            @"get .{1,60} in your inbox\.?",
-            @"subscribe (to|for) .{1,60}",
-            @"sign up (for|to) .{0,60}newsletters?.{0,40}",
-            @"(share|follow us)( on| via)? (facebook|twitter|x|whatsapp|telegram|linkedin|email|instagram).{0,40}",
-            @"(we|this (web)?site|our (web)?site) uses? cookies.{0,300}",
-            @"by (continuing|using).{0,100}cookies.{0,200}",
-            @"advertisement.{0,20}") + ")$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking,
-        TimeSpan.FromSeconds(1)));
+    // Source-generated rather than NonBacktracking: building a NonBacktracking automaton costs over
+    // 100 ms at start-up, which is most of a cold CLI run. These patterns are anchored, have only bounded
+    // quantifiers and never nest them, and only see lines up to MaxDebrisLength, so backtracking stays linear.
+    [GeneratedRegex("""
+        ^(?:
+          comments?\s*\(?\d+\)?
+        | \d+\s+comments?
+        | get\ .{1,60}\ in\ your\ inbox\.?
+        | subscribe\ (to|for)\ .{1,60}
+        | sign\ up\ (for|to)\ .{0,60}newsletters?.{0,40}
+        | (share|follow\ us)(\ on|\ via)?\ (facebook|twitter|x|whatsapp|telegram|linkedin|email|instagram).{0,40}
+        | (we|this\ (web)?site|our\ (web)?site)\ uses?\ cookies.{0,300}
+        | by\ (continuing|using).{0,100}cookies.{0,200}
+        | advertisement.{0,20}
+        )$
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace, 1000)]
+    private static partial Regex Patterns();
 
     /// <summary>True when <paramref name="trimmedLine"/> (already trimmed) is page chrome, not article text.</summary>
     public static bool IsDebris(string trimmedLine)
@@ -48,6 +52,6 @@ internal static class DebrisLines
             return false;
         if (Exact.Contains(trimmedLine))
             return true;
-        return Patterns.Value.IsMatch(trimmedLine);
+        return Patterns().IsMatch(trimmedLine);
     }
 }
