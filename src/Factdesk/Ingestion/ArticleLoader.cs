@@ -1,3 +1,4 @@
+using System.Globalization;
 using Factdesk.Documents;
 
 namespace Factdesk.Ingestion;
@@ -5,23 +6,79 @@ namespace Factdesk.Ingestion;
 /// <summary>Reads an article from a file or a stream into a <see cref="Document"/> holding its clean main text.</summary>
 public static class ArticleLoader
 {
+    /// <summary>Inputs larger than this are refused before they are read.</summary>
+    public static long MaxBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Pages that nest elements deeper than this are refused before they are parsed.</summary>
+    public static int MaxHtmlDepth { get; set; } = 2000;
+
     /// <summary>Loads <paramref name="path"/>; "-" reads standard input.</summary>
     public static Document Load(string path)
     {
         if (path == "-")
-            return Load(Console.OpenStandardInput(), "<stdin>", ".txt");
+            return Read(Console.OpenStandardInput(), "<stdin>", null, sourcePath: null);
         if (Directory.Exists(path))
             throw new InputException(path, "is a directory, not a file");
         if (!File.Exists(path))
             throw new InputException(path, "no such file");
-        using var stream = File.OpenRead(path);
-        return Load(stream, path, Path.GetExtension(path));
+        BoundedReader.CheckSize(path, new FileInfo(path).Length, MaxBytes);
+        FileStream stream;
+        try
+        {
+            stream = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException(path, $"cannot be opened ({e.Message})");
+        }
+        using (stream)
+            return Read(stream, path, Path.GetExtension(path), path);
     }
 
-    public static Document Load(Stream stream, string name, string? extension)
+    /// <summary>Loads an article from <paramref name="stream"/>; <paramref name="name"/> names it in errors, and
+    /// <paramref name="extension"/> (".html", ".md", ...) gives its format, or null to tell from the content.</summary>
+    public static Document Load(Stream stream, string name, string? extension) => Read(stream, name, extension, name);
+
+    private static Document Read(Stream stream, string name, string? extension, string? sourcePath)
     {
-        using var reader = new StreamReader(stream);
-        var text = reader.ReadToEnd();
-        return new Document(text, new SourceInfo(name));
+        var bytes = BoundedReader.ReadAll(stream, name, MaxBytes);
+        var (raw, format) = InputDecoder.Decode(bytes, name, InputFormats.FromExtension(extension));
+        if (string.IsNullOrWhiteSpace(raw))
+            throw new InputException(name, "is empty");
+        return format == InputFormat.Html
+            ? FromHtml(raw, name, sourcePath)
+            : FromText(format == InputFormat.Markdown ? MarkdownText.Strip(raw) : raw, name, sourcePath);
+    }
+
+    private static Document FromText(string raw, string name, string? sourcePath)
+    {
+        var text = CleanText(raw, name);
+        return new Document(text, new SourceInfo(sourcePath, Title: TextTitle.Find(text), Language: LanguageGuesser.Guess(text)));
+    }
+
+    private static Document FromHtml(string html, string name, string? sourcePath)
+    {
+        if (HtmlDepth.Exceeds(html, MaxHtmlDepth))
+        {
+            throw new InputException(name, string.Create(CultureInfo.InvariantCulture,
+                $"nests HTML elements more than {MaxHtmlDepth:N0} levels deep, too deep to read safely"));
+        }
+        var article = HtmlArticle.Read(html);
+        var text = CleanText(article.Text, name);
+        var meta = article.Metadata;
+        var source = new SourceInfo(
+            sourcePath,
+            Url: meta.Url,
+            Title: article.ReaderTitle ?? meta.Title,
+            Site: meta.Site ?? article.ReaderSite,
+            Published: meta.Published,
+            Language: meta.Language ?? HtmlMetadata.LanguageCode(article.ReaderLanguage) ?? LanguageGuesser.Guess(text));
+        return new Document(text, source) { ClaimReview = meta.ClaimReview };
+    }
+
+    private static string CleanText(string raw, string name)
+    {
+        var text = TextCleaner.Clean(raw);
+        return text.Length > 0 ? text : throw new InputException(name, "has no article text");
     }
 }

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AngleSharp.Html.Dom;
+
+namespace Factdesk.Ingestion;
+
+/// <summary>What a page says about itself in its head: meta tags, the canonical link and JSON-LD.</summary>
+internal sealed record HtmlMetadata(
+    string? Url,
+    string? Title,
+    string? Site,
+    DateTimeOffset? Published,
+    string? Language,
+    JsonObject? ClaimReview)
+{
+    public static HtmlMetadata Read(IHtmlDocument page)
+    {
+        var linkedData = JsonLd.Objects(page).ToList();
+        var article = linkedData.FirstOrDefault(JsonLd.IsArticle);
+        return new HtmlMetadata(
+            Url: AbsoluteUrl(page.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"))
+                 ?? AbsoluteUrl(Meta(page, "og:url")),
+            Title: Meta(page, "og:title") ?? Meta(page, "twitter:title") ?? NonBlank(page.Title),
+            Site: Meta(page, "og:site_name") ?? JsonLd.Text((article?["publisher"] as JsonObject)?["name"]),
+            Published: Date(Meta(page, "article:published_time"))
+                       ?? Date(JsonLd.Text(article?["datePublished"]))
+                       ?? Date(linkedData.Select(o => JsonLd.Text(o["datePublished"])).FirstOrDefault(d => d != null))
+                       ?? Date(Meta(page, "date") ?? Meta(page, "pubdate") ?? Meta(page, "dc.date") ?? Meta(page, "dcterms.created")),
+            Language: LanguageCode(page.DocumentElement.GetAttribute("lang"))
+                      ?? LanguageCode(Meta(page, "og:locale"))
+                      ?? LanguageCode(page.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content")),
+            ClaimReview: linkedData.FirstOrDefault(o => JsonLd.HasType(o, "ClaimReview"))?.DeepClone().AsObject());
+    }
+
+    /// <summary>"en-GB", "en_US" and "EN" all become "en"; anything that is not a language code becomes null.</summary>
+    public static string? LanguageCode(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag))
+            return null;
+        var primary = tag.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
+    }
+
+    private static string? Meta(IHtmlDocument page, string key)
+    {
+        foreach (var meta in page.QuerySelectorAll("meta"))
+        {
+            var name = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
+            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+                return NonBlank(meta.GetAttribute("content"));
+        }
+        return null;
+    }
+
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? AbsoluteUrl(string? value) =>
+        Uri.TryCreate(value?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
+
+    private static DateTimeOffset? Date(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
+
+    /// <summary>JSON-LD blocks may hold one object, an array of them, or a "@graph"; all are flattened here.</summary>
+    private static class JsonLd
+    {
+        public static IEnumerable<JsonObject> Objects(IHtmlDocument page)
+        {
+            foreach (var script in page.QuerySelectorAll("script[type='application/ld+json' i]"))
+            {
+                JsonNode? root;
+                try
+                {
+                    root = JsonNode.Parse(script.TextContent);
+                }
+                catch (JsonException)
+                {
+                    // Broken JSON-LD is common in the wild; the page is still readable without it.
+                    continue;
+                }
+                foreach (var item in Flatten(root))
+                    yield return item;
+            }
+        }
+
+        private static IEnumerable<JsonObject> Flatten(JsonNode? node)
+        {
+            var pending = new Stack<JsonNode?>([node]);
+            while (pending.Count > 0)
+            {
+                switch (pending.Pop())
+                {
+                    case JsonArray array:
+                        foreach (var item in array.Reverse())
+                            pending.Push(item);
+                        break;
+                    case JsonObject obj when obj["@graph"] is JsonArray graph:
+                        pending.Push(graph);
+                        break;
+                    case JsonObject obj:
+                        yield return obj;
+                        break;
+                }
+            }
+        }
+
+        public static bool IsArticle(JsonObject obj) =>
+            Types(obj).Any(t => t.EndsWith("Article", StringComparison.Ordinal) || t is "BlogPosting" or "Report" or "ClaimReview");
+
+        public static bool HasType(JsonObject obj, string type) => Types(obj).Contains(type);
+
+        private static IEnumerable<string> Types(JsonObject obj) => obj["@type"] switch
+        {
+            JsonArray many => many.Select(Text).OfType<string>(),
+            var one when Text(one) is { } type => [type],
+            _ => [],
+        };
+
+        public static string? Text(JsonNode? node) =>
+            node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+    }
+}

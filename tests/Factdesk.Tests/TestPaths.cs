@@ -1,0 +1,20 @@
+namespace Factdesk.Tests;
+
+/// <summary>Where the repository and the shared examples next to it are, wherever the tests run from.</summary>
+public static class TestPaths
+{
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Factdesk.slnx")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException($"No Factdesk.slnx above {AppContext.BaseDirectory}");
+    });
+
+    public static string RepoRoot => Root.Value;
+
+    /// <summary>The shared folder beside the checkout (examples and notes that are not part of the repository).</summary>
+    public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+}
