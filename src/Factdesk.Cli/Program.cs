@@ -1,1 +1,1 @@
-return await Factdesk.Cli.Cli.RunAsync(args, Console.Out, Console.Error);
+return await Factdesk.Cli.FactdeskCli.RunAsync(args, Console.Out, Console.Error);

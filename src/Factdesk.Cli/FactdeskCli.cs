@@ -6,17 +6,24 @@ using Factdesk.Ingestion;
 namespace Factdesk.Cli;
 
 /// <summary>The factdesk command line, callable in-process so tests can capture what a user would see.</summary>
-public static class Cli
+public static class FactdeskCli
 {
     public const int BadInput = 2;
     public const int InternalError = 3;
 
     public static RootCommand CreateRoot() =>
-        new("Factdesk: a fact-checking workbench. Reads a news article and lays out who said what, which claims are worth checking and what the article concludes.")
+        new RootCommand("Factdesk: a fact-checking workbench. Reads a news article and lays out who said what, which claims are worth checking and what the article concludes.")
         {
             CheckCommand.Create(),
             EvalCommand.Create(EvalTaskList.Create()),
-        };
+        }.Named();
+
+    // Help should show the name users type (the ./factdesk launcher), not the assembly's.
+    private static RootCommand Named(this RootCommand root)
+    {
+        root.HelpName = "factdesk";
+        return root;
+    }
 
     /// <summary>
     /// Runs one command line. Errors a user can fix are one line on <paramref name="stderr"/> with exit code 2;
