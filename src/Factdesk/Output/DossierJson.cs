@@ -14,156 +14,115 @@ public static class DossierJson
     private static void Write(Utf8JsonWriter w, Document document)
     {
         w.WriteStartObject();
-        w.WritePropertyName("source");
-        WriteSource(w, document.Source);
-        w.WriteString("text", document.Text);
-
-        w.WriteStartArray("sentences");
-        foreach (var s in document.Sentences)
+        WriteObject(w, "source", document.Source, source =>
         {
-            w.WriteStartObject();
+            w.WriteString("path", source.Path);
+            w.WriteString("url", source.Url);
+            w.WriteString("title", source.Title);
+            w.WriteString("site", source.Site);
+            // The writer's DateTimeOffset form is ISO 8601 with the offset, e.g. 2017-06-12T10:00:00+00:00.
+            if (source.Published is { } published)
+                w.WriteString("published", published);
+            else
+                w.WriteNull("published");
+            w.WriteString("language", source.Language);
+        });
+        w.WriteString("text", document.Text);
+        WriteArray(w, "sentences", document.Sentences, s =>
+        {
             w.WriteNumber("start", s.Start);
             w.WriteNumber("end", s.End);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("entities");
-        foreach (var e in document.Entities)
+        });
+        WriteArray(w, "entities", document.Entities, e =>
         {
-            w.WriteStartObject();
             w.WriteString("text", e.Text);
             w.WriteString("type", Phrasing.EntityType(e.Type));
             w.WriteNumber("start", e.Start);
             w.WriteNumber("end", e.End);
             w.WriteString("canonical", e.Canonical);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("quotes");
-        foreach (var q in document.Quotes)
+        });
+        WriteArray(w, "quotes", document.Quotes, q =>
         {
-            w.WriteStartObject();
             w.WriteString("text", q.Text);
             w.WriteNumber("start", q.Start);
             w.WriteNumber("end", q.End);
             w.WriteString("kind", Phrasing.QuoteKind(q.Kind));
             w.WriteString("cue", q.Cue);
-            w.WritePropertyName("speaker");
-            WriteSpeaker(w, q.Speaker);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WriteStartArray("claims");
-        foreach (var c in document.Claims)
+            WriteSpeaker(w, "speaker", q.Speaker);
+        });
+        WriteArray(w, "claims", document.Claims, c =>
         {
-            w.WriteStartObject();
             w.WriteString("text", c.Text);
             w.WriteNumber("start", c.Start);
             w.WriteNumber("end", c.End);
             w.WriteNumber("score", c.Score);
-            w.WritePropertyName("claimant");
-            WriteSpeaker(w, c.Claimant);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
-        w.WritePropertyName("review");
-        WriteReview(w, document.Review);
-
-        w.WriteStartArray("matches");
-        foreach (var m in document.Matches)
+            WriteSpeaker(w, "claimant", c.Claimant);
+        });
+        WriteObject(w, "review", document.Review, review =>
         {
-            w.WriteStartObject();
+            WriteObject(w, "claim", review.Claim, claim =>
+            {
+                w.WriteString("text", claim.Text);
+                WriteSpeaker(w, "claimant", claim.Claimant);
+                w.WriteString("date", claim.Date);
+            });
+            WriteObject(w, "verdict", review.Verdict, verdict =>
+            {
+                w.WriteString("label", verdict.Label);
+                w.WriteBoolean("stated", verdict.Stated);
+            });
+            WriteArray(w, "sources", review.Sources, source =>
+            {
+                WriteSpeaker(w, "speaker", source.Speaker);
+                w.WriteString("quote", source.Quote);
+                w.WriteString("stance", Phrasing.Stance(source.Stance));
+            });
+        });
+        WriteArray(w, "matches", document.Matches, m =>
+        {
             w.WriteString("claimText", m.ClaimText);
             w.WriteString("verdict", m.Verdict);
             w.WriteString("url", m.Url);
             w.WriteNumber("score", m.Score);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-
+        });
         w.WritePropertyName("claimReview");
         if (document.ClaimReview is null)
             w.WriteNullValue();
         else
             document.ClaimReview.WriteTo(w);
-
         w.WriteEndObject();
     }
 
-    private static void WriteSource(Utf8JsonWriter w, SourceInfo source)
-    {
-        w.WriteStartObject();
-        w.WriteString("path", source.Path);
-        w.WriteString("url", source.Url);
-        w.WriteString("title", source.Title);
-        w.WriteString("site", source.Site);
-        w.WritePropertyName("published");
-        // The writer's DateTimeOffset form is ISO 8601 with the offset, e.g. 2017-06-12T10:00:00+00:00.
-        if (source.Published is { } published)
-            w.WriteStringValue(published);
-        else
-            w.WriteNullValue();
-        w.WriteString("language", source.Language);
-        w.WriteEndObject();
-    }
-
-    private static void WriteSpeaker(Utf8JsonWriter w, Speaker? speaker)
-    {
-        if (speaker is null)
+    private static void WriteSpeaker(Utf8JsonWriter w, string name, Speaker? speaker) =>
+        WriteObject(w, name, speaker, s =>
         {
-            w.WriteNullValue();
+            w.WriteString("name", s.Name);
+            w.WriteString("title", s.Title);
+            w.WriteString("organization", s.Organization);
+        });
+
+    /// <summary>"name": {fields} or "name": null; the contract keeps keys whose value is unknown.</summary>
+    private static void WriteObject<T>(Utf8JsonWriter w, string name, T? value, Action<T> writeFields) where T : class
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
             return;
         }
-        w.WriteStartObject();
-        w.WriteString("name", speaker.Name);
-        w.WriteString("title", speaker.Title);
-        w.WriteString("organization", speaker.Organization);
+        w.WriteStartObject(name);
+        writeFields(value);
         w.WriteEndObject();
     }
 
-    private static void WriteReview(Utf8JsonWriter w, ReviewInfo? review)
+    private static void WriteArray<T>(Utf8JsonWriter w, string name, IEnumerable<T> items, Action<T> writeFields)
     {
-        if (review is null)
-        {
-            w.WriteNullValue();
-            return;
-        }
-        w.WriteStartObject();
-
-        w.WriteStartObject("claim");
-        w.WriteString("text", review.Claim.Text);
-        w.WritePropertyName("claimant");
-        WriteSpeaker(w, review.Claim.Claimant);
-        w.WriteString("date", review.Claim.Date);
-        w.WriteEndObject();
-
-        w.WritePropertyName("verdict");
-        if (review.Verdict is null)
-            w.WriteNullValue();
-        else
+        w.WriteStartArray(name);
+        foreach (var item in items)
         {
             w.WriteStartObject();
-            w.WriteString("label", review.Verdict.Label);
-            w.WriteBoolean("stated", review.Verdict.Stated);
-            w.WriteEndObject();
-        }
-
-        w.WriteStartArray("sources");
-        foreach (var source in review.Sources)
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("speaker");
-            WriteSpeaker(w, source.Speaker);
-            w.WriteString("quote", source.Quote);
-            w.WriteString("stance", Phrasing.Stance(source.Stance));
+            writeFields(item);
             w.WriteEndObject();
         }
         w.WriteEndArray();
-
-        w.WriteEndObject();
     }
 }

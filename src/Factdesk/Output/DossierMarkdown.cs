@@ -38,12 +38,8 @@ public static class DossierMarkdown
 
     private static void AppendReview(StringBuilder md, ReviewInfo? review)
     {
-        md.AppendLine("## Review").AppendLine();
-        if (review is null)
-        {
-            md.AppendLine("_The article does not review a claim._").AppendLine();
+        if (!StartSection(md, "Review", review is null ? 0 : 1, "The article does not review a claim.") || review is null)
             return;
-        }
         md.Append("- **Claim:** ").AppendLine(Inline(review.Claim.Text));
         md.Append("- **Claimant:** ").AppendLine(Inline(Phrasing.SpeakerWithRole(review.Claim.Claimant)));
         if (review.Claim.Date is not null)
@@ -60,12 +56,8 @@ public static class DossierMarkdown
 
     private static void AppendQuotes(StringBuilder md, IReadOnlyList<Quote> quotes)
     {
-        md.AppendLine("## Quotes").AppendLine();
-        if (quotes.Count == 0)
-        {
-            md.AppendLine("_No quotes found._").AppendLine();
+        if (!StartSection(md, "Quotes", quotes.Count, "No quotes found."))
             return;
-        }
         md.AppendLine("| Speaker | Title | Kind | Quote |").AppendLine("|---|---|---|---|");
         foreach (var q in quotes)
             AppendRow(md, Phrasing.SpeakerName(q.Speaker), Phrasing.SpeakerRole(q.Speaker), Phrasing.QuoteKind(q.Kind), q.Text);
@@ -74,12 +66,8 @@ public static class DossierMarkdown
 
     private static void AppendClaims(StringBuilder md, IReadOnlyList<Claim> claims)
     {
-        md.AppendLine("## Claims").AppendLine();
-        if (claims.Count == 0)
-        {
-            md.AppendLine("_No check-worthy claims found._").AppendLine();
+        if (!StartSection(md, "Claims", claims.Count, "No check-worthy claims found."))
             return;
-        }
         var number = 0;
         foreach (var c in claims)
         {
@@ -94,19 +82,24 @@ public static class DossierMarkdown
 
     private static void AppendEntities(StringBuilder md, IReadOnlyList<Entity> entities)
     {
-        md.AppendLine("## Entities").AppendLine();
         var groups = EntityGroup.From(entities);
-        if (groups.Count == 0)
-        {
-            md.AppendLine("_No entities found._");
+        if (!StartSection(md, "Entities", groups.Count, "No entities found."))
             return;
-        }
         foreach (var g in groups)
         {
             md.Append("- **").Append(Inline(g.Canonical)).Append("** (").Append(Phrasing.EntityType(g.Type))
               .Append(", ").Append(g.Count).Append(g.Count == 1 ? " mention" : " mentions").Append("): ")
               .AppendLine(string.Join(", ", g.Mentions.Select(m => "“" + Inline(m) + "”")));
         }
+    }
+
+    /// <summary>Writes the heading, or the heading and a note when there is nothing to list; true when items follow.</summary>
+    private static bool StartSection(StringBuilder md, string title, int count, string emptyNote)
+    {
+        md.Append("## ").AppendLine(title).AppendLine();
+        if (count == 0)
+            md.Append('_').Append(emptyNote).AppendLine("_").AppendLine();
+        return count > 0;
     }
 
     private static void AppendRow(StringBuilder md, params string[] cells) =>

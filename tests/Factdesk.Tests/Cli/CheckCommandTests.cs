@@ -10,12 +10,14 @@ public sealed class CheckCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
+    /// <summary>`check` on a small article written to the temp folder, with the given options.</summary>
+    private Task<CliRun> CheckArticle(params string[] options) =>
+        CliRun.Of(["check", _temp.File("article.txt", Article), .. options]);
+
     [Fact]
     public async Task Json_output_has_every_top_level_key_of_the_contract()
     {
-        var path = _temp.File("article.txt", Article);
-
-        var run = await CliRun.Of("check", path, "--format", "json");
+        var run = await CheckArticle("--format", "json");
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Stdout);
@@ -27,9 +29,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Markdown_output_is_a_report_with_its_sections()
     {
-        var path = _temp.File("article.txt", Article);
-
-        var run = await CliRun.Of("check", path, "--format", "markdown");
+        var run = await CheckArticle("--format", "markdown");
 
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("# ", run.Stdout);
@@ -40,9 +40,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Text_is_the_default_and_carries_no_escape_codes_when_not_on_a_terminal()
     {
-        var path = _temp.File("article.txt", Article);
-
-        var run = await CliRun.Of("check", path);
+        var run = await CheckArticle();
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("article.txt", run.Stdout);
@@ -55,10 +53,9 @@ public sealed class CheckCommandTests : IDisposable
     [InlineData("text", "article.txt")]
     public async Task Out_writes_the_chosen_format_to_the_file_and_nothing_to_stdout(string format, string expected)
     {
-        var path = _temp.File("article.txt", Article);
         var outFile = _temp.Combine("dossier.out");
 
-        var run = await CliRun.Of("check", path, "--format", format, "--out", outFile);
+        var run = await CheckArticle("--format", format, "--out", outFile);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Equal("", run.Stdout);
@@ -89,10 +86,9 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task An_unwritable_out_file_is_one_line_on_stderr_and_exit_code_2()
     {
-        var path = _temp.File("article.txt", Article);
         var outFile = _temp.Combine("missing-dir", "dossier.json");
 
-        var run = await CliRun.Of("check", path, "--format", "json", "--out", outFile);
+        var run = await CheckArticle("--format", "json", "--out", outFile);
 
         run.AssertUserError("dossier.json");
     }
@@ -100,9 +96,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task An_unknown_format_is_rejected()
     {
-        var path = _temp.File("article.txt", Article);
-
-        var run = await CliRun.Of("check", path, "--format", "pdf");
+        var run = await CheckArticle("--format", "pdf");
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("pdf", run.Stderr);
