@@ -1,1 +1,1 @@
-return 0;
+return await Factdesk.Cli.FactdeskCli.RunAsync(args, Console.Out, Console.Error);

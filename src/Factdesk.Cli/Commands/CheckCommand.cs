@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Factdesk.Cli.Rendering;
+using Factdesk.Documents;
+using Factdesk.Ingestion;
+using Factdesk.Output;
+using Factdesk.Pipeline;
+
+namespace Factdesk.Cli.Commands;
+
+/// <summary>`factdesk check PATH|-`: analyse one article and print or save its dossier.</summary>
+internal static class CheckCommand
+{
+    public static readonly string[] Formats = ["text", "json", "markdown"];
+
+    public static Command Create()
+    {
+        var path = new Argument<string>("path")
+        {
+            Description = "The article to check: a text or HTML file, or - to read standard input",
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "text: a terminal summary; json: the full dossier; markdown: a report",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Write the result to this file instead of standard output (text is then written without colours)",
+            HelpName = "FILE",
+        };
+
+        var command = new Command("check", "Analyse one article: quotes, claims, entities and any verdict it states") { path, format, output };
+        command.SetAction(parse =>
+        {
+            var document = Analyse(parse.GetValue(path)!);
+            var chosen = parse.GetValue(format)!;
+            if (parse.GetValue(output) is { } file)
+            {
+                var content = new StringWriter();
+                Render(document, chosen, content);
+                OutputFile.Write(file, content.ToString());
+            }
+            else
+            {
+                Render(document, chosen, parse.InvocationConfiguration.Output);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>What `check` does before rendering; the benchmark measures the same path.</summary>
+    public static Document Analyse(string path) =>
+        PipelineBuilder.CreateDefault().Build().Process(ArticleLoader.Load(path));
+
+    private static void Render(Document document, string format, TextWriter target)
+    {
+        switch (format)
+        {
+            case "json":
+                target.WriteLine(DossierJson.Serialize(document));
+                break;
+            case "markdown":
+                target.Write(DossierMarkdown.Render(document));
+                break;
+            default:
+                TerminalSummary.Write(Terminal.For(target), document);
+                break;
+        }
+        target.Flush();
+    }
+}

@@ -1,0 +1,27 @@
+namespace Factdesk.Cli;
+
+/// <summary>Writes a file the user named, turning file-system failures into one readable <see cref="OutputException"/>.</summary>
+internal static class OutputFile
+{
+    public static void Write(string path, string content)
+    {
+        if (Directory.Exists(path))
+            throw new OutputException(path, "is a directory, not a file");
+        try
+        {
+            File.WriteAllText(path, content);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            throw new OutputException(path, "its directory does not exist");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new OutputException(path, "permission denied");
+        }
+        catch (IOException e)
+        {
+            throw new OutputException(path, e.Message);
+        }
+    }
+}
