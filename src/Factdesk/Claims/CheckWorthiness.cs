@@ -1,6 +1,6 @@
 using Factdesk.Documents;
 using Factdesk.Pipeline;
-using Factdesk.Text;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Claims;
 

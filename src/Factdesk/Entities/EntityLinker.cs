@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Factdesk.Documents;
-using Factdesk.Text;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Entities;
 

@@ -1,5 +1,5 @@
 using Factdesk.Documents;
-using Factdesk.Text;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Entities;
 

@@ -37,9 +37,16 @@ public static class Phrasing
 
     public static string SpeakerName(Speaker? speaker) => (speaker ?? Speaker.Unknown).Label;
 
-    /// <summary>"title, organisation" with whichever parts are known; empty when neither is.</summary>
-    public static string SpeakerRole(Speaker? speaker) =>
-        speaker is null ? "" : string.Join(", ", new[] { speaker.Title, speaker.Organization }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    /// <summary>
+    /// "title, organisation" with whichever parts are known; empty when neither is, and for a speaker without a
+    /// name, whose label already is its title and organisation.
+    /// </summary>
+    public static string SpeakerRole(Speaker? speaker)
+    {
+        if (speaker?.Name is null) return "";
+        var organization = speaker.Organization is { } org && speaker.Title?.Contains(org, StringComparison.Ordinal) != true ? org : null;
+        return string.Join(", ", new[] { speaker.Title, organization }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    }
 
     public static string SpeakerWithRole(Speaker? speaker)
     {

@@ -2,7 +2,7 @@ using Factdesk.Claims;
 using Factdesk.Entities;
 using Factdesk.Quotes;
 using Factdesk.Review;
-using Factdesk.Text;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Pipeline;
 
@@ -21,7 +21,7 @@ public sealed class PipelineBuilder
 
     /// <summary>The full analysis of an article, in order.</summary>
     public static PipelineBuilder CreateDefault() => new PipelineBuilder()
-        .Add(new TextStage())            // sentences, tokens
+        .Add(new Segmenter())            // sentences, tokens
         .Add(new EntityRecognizer())     // people, organisations, places, dates; canonical names
         .Add(new QuoteFinder())          // direct and reported speech with speakers
         .Add(new CheckWorthiness())      // check-worthy sentences with scores and claimants

@@ -1,7 +1,7 @@
 using Factdesk.Documents;
 using Factdesk.Entities;
 using Factdesk.Pipeline;
-using Factdesk.Text;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Quotes;
 

@@ -1,8 +1,8 @@
 using Factdesk.Documents;
 using Factdesk.Pipeline;
 using Factdesk.Quotes;
-using Factdesk.Stance;
-using Factdesk.Text;
+using Factdesk.Evidence;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Review;
 
@@ -80,16 +80,16 @@ public sealed class ReviewFinder : IStage
 
     private static List<EvidenceSource> Sources(Document document, ReviewedClaim claim, Quote? claimQuote)
     {
-        var bySpeaker = new Dictionary<Speaker, (Quote Quote, Documents.Stance Stance, bool OwnWords)>();
+        var bySpeaker = new Dictionary<Speaker, (Quote Quote, Stance Stance, bool OwnWords)>();
         foreach (var quote in document.Quotes)
         {
             if (quote.Speaker is null || quote == claimQuote) continue;
             var context = document.Sentences.SentenceAt(quote.Start) is { } s ? document.Slice(s) : quote.Text;
             var sharesEntity = SharesEntity(document, claimQuote, quote);
             var stance = SameSpeaker(quote.Speaker, claim.Claimant)
-                ? Documents.Stance.Supports
+                ? Stance.Supports
                 : StanceRules.Predict(claim.Text, quote.Text, context, sharesEntity);
-            if (stance == Documents.Stance.Unrelated) continue;
+            if (stance == Stance.Unrelated) continue;
             // A quote whose own words carry the stance shows it better than one whose sentence does.
             var ownWords = StanceRules.Predict(claim.Text, quote.Text, quote.Text, sharesEntity) == stance;
             if (!bySpeaker.TryGetValue(quote.Speaker, out var best) || Strength(stance) > Strength(best.Stance)
@@ -116,11 +116,11 @@ public sealed class ReviewFinder : IStage
     private static bool SameSpeaker(Speaker a, Speaker? b) =>
         b is not null && (a.Name is not null ? a.Name == b.Name : a == b);
 
-    private static int Strength(Documents.Stance stance) => stance switch
+    private static int Strength(Stance stance) => stance switch
     {
-        Documents.Stance.Refutes => 3,
-        Documents.Stance.Supports => 2,
-        Documents.Stance.Discusses => 1,
+        Stance.Refutes => 3,
+        Stance.Supports => 2,
+        Stance.Discusses => 1,
         _ => 0,
     };
 }

@@ -1,6 +1,6 @@
 using Factdesk.Documents;
 
-namespace Factdesk.Text;
+namespace Factdesk.Segmentation;
 
 public static class TokenSearch
 {

@@ -1,10 +1,10 @@
 using Factdesk.Documents;
 using Factdesk.Pipeline;
 
-namespace Factdesk.Text;
+namespace Factdesk.Segmentation;
 
 /// <summary>Writes sentences and tokens, which every later stage reads.</summary>
-public sealed class TextStage : IStage
+public sealed class Segmenter : IStage
 {
     public void Process(Document document)
     {

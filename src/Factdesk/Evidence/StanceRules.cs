@@ -1,6 +1,6 @@
 using Factdesk.Documents;
 
-namespace Factdesk.Stance;
+namespace Factdesk.Evidence;
 
 /// <summary>
 /// The stance of a statement toward a claim from cue words: refuting words ("false", "far from the truth",
@@ -32,18 +32,18 @@ public static class StanceRules
     /// The stance of <paramref name="statement"/> (said in <paramref name="context"/>, its sentence) toward <paramref name="claim"/>.
     /// </summary>
     /// <paramref name="sharesEntity"/> tells whether the statement names an entity that the claim names too.
-    public static Documents.Stance Predict(string claim, string statement, string context, bool sharesEntity = false)
+    public static Stance Predict(string claim, string statement, string context, bool sharesEntity = false)
     {
         var said = " " + statement.ToLowerInvariant() + " ";
         var around = " " + context.ToLowerInvariant() + " ";
         if (RefutingPhrases.Any(p => ContainsPhrase(said, p) || ContainsPhrase(around, p) && !ContainsPhrase(around, "claims are true")))
-            return Documents.Stance.Refutes;
+            return Stance.Refutes;
         if (Negations.Any(said.Contains) && ResponseCues.Any(around.Contains))
-            return Documents.Stance.Refutes;
+            return Stance.Refutes;
         var overlap = SharedContentWords(claim, statement) + (sharesEntity ? 1 : 0);
         if (SupportingPhrases.Any(p => ContainsPhrase(said, p)) && overlap > 0)
-            return Documents.Stance.Supports;
-        return overlap > 0 || ResponseCues.Any(around.Contains) ? Documents.Stance.Discusses : Documents.Stance.Unrelated;
+            return Stance.Supports;
+        return overlap > 0 || ResponseCues.Any(around.Contains) ? Stance.Discusses : Stance.Unrelated;
     }
 
     private static bool ContainsPhrase(string text, string phrase)

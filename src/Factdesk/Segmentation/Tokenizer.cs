@@ -1,6 +1,6 @@
 using Factdesk.Documents;
 
-namespace Factdesk.Text;
+namespace Factdesk.Segmentation;
 
 /// <summary>
 /// Splits text into word, number, punctuation and quotation-mark tokens with offsets.

@@ -1,4 +1,4 @@
-namespace Factdesk.Text;
+namespace Factdesk.Segmentation;
 
 /// <summary>The quotation marks of English, Russian, German and French typography.</summary>
 public static class QuoteMarks

@@ -1,6 +1,6 @@
 using Factdesk.Documents;
 
-namespace Factdesk.Text;
+namespace Factdesk.Segmentation;
 
 /// <summary>
 /// Rule-based sentence boundaries: line breaks, and terminal punctuation followed by a capitalised
