@@ -1,17 +1,19 @@
 namespace Factdesk.Tests;
 
-/// <summary>A fresh directory for one test, deleted with everything in it when the test ends.</summary>
+/// <summary>A fresh directory for one test, deleted with everything in it when the test ends, so tests can run in parallel.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory() => Path = Directory.CreateTempSubdirectory("factdesk-test-").FullName;
 
     public string Path { get; }
 
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    /// <summary>A path inside the directory; nothing is created.</summary>
+    public string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     public string Write(string name, string contents)
     {
         var path = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         System.IO.File.WriteAllText(path, contents);
         return path;
     }
@@ -19,6 +21,7 @@ public sealed class TempDirectory : IDisposable
     public string Write(string name, byte[] contents)
     {
         var path = File(name);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         System.IO.File.WriteAllBytes(path, contents);
         return path;
     }

@@ -17,4 +17,11 @@ public static class TestPaths
 
     /// <summary>The shared folder beside the checkout (examples and notes that are not part of the repository).</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
+
+    /// <summary>A data set under ../shared/datasets, or null on machines that do not have it (a user's).</summary>
+    public static string? Dataset(string name)
+    {
+        var dir = Path.Combine(Shared, "datasets", name);
+        return Directory.Exists(dir) ? dir : null;
+    }
 }

@@ -84,6 +84,12 @@ internal sealed class NameRunFinder(Document document, Gazetteer gazetteer)
                 last = p++;
                 continue;
             }
+            if (token.Text is "'" or "’" && tokens[p - 1].Text.EndsWith('s') && Adjacent(tokens[p - 1], token)
+                && p + 1 < endToken && IsNameToken(tokens[p + 1]))
+            {
+                p++;
+                continue;
+            }
             if (token.Text is "–" or "—" or "-" && p + 1 < endToken && IsNameToken(tokens[p + 1])
                 && (Adjacent(tokens[p - 1], token) && Adjacent(token, tokens[p + 1]) || AcronymFollows(first, p)))
             {
@@ -149,7 +155,7 @@ internal sealed class NameRunFinder(Document document, Gazetteer gazetteer)
         // Leading honorifics and titles: "Lt. Gen.", "President", "Spokesman".
         var f = first;
         if (!HasOrgKeyword(first, last))
-            while (f <= last && (Roles.Honorifics.Contains(tokens[f].Text) || tokens[f].Text == "."))
+            while (f < last && (Roles.Honorifics.Contains(tokens[f].Text) || Roles.RoleNouns.Contains(tokens[f].Text) || tokens[f].Text == "."))
                 f++;
         if (f > first)
         {
@@ -162,7 +168,7 @@ internal sealed class NameRunFinder(Document document, Gazetteer gazetteer)
         {
             var word = tokens[f].Text;
             var known = gazetteer.TryLookup(Surface(f, last), out _, out _) || gazetteer.TryLookup(word, out _, out _)
-                || gazetteer.IsDemonym(word);
+                || gazetteer.IsDemonym(word) || EntityTyper.IsAcronym(word);
             if (!known && (FunctionWords.Contains(word) || _lowercaseWords.Contains(word.ToLowerInvariant()) || f == last))
             {
                 f++;

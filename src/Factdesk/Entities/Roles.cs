@@ -28,6 +28,16 @@ public static class Roles
         "host", "anchor", "blogger", "commentator", "politician", "councillor", "councilor", "manager", "owner",
         "chancellor", "premier", "king", "queen", "monarch", "militants", "fighters", "residents", "witnesses",
         "officers", "soldiers", "troops", "commanders", "leaders", "ministers", "scientists", "doctors", "researchers",
+        "criminologist", "epidemiologist", "virologist", "sociologist", "psychologist", "physician", "nurse", "teacher",
+        "engineer", "pilot", "farmer", "student", "entrepreneur", "businessman", "businesswoman", "academic", "lecturer",
+        "policeman", "campaigner", "organiser", "organizer", "coordinator", "administrator", "strategist", "consultant",
+    };
+
+    /// <summary>Things that make claims without being people or offices: "Social media posts claim that ...".</summary>
+    public static readonly HashSet<string> SourceNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "post", "posts", "users", "accounts", "videos", "video", "messages", "tweets", "tweet", "articles", "article",
+        "websites", "website", "reports", "report", "statement", "memes", "meme", "images", "clip", "claims",
     };
 
     /// <summary>Head words of organisation names.</summary>
@@ -56,5 +66,6 @@ public static class Roles
     {
         "city", "cities", "town", "towns", "village", "villages", "locality", "localities", "province", "provinces",
         "region", "regions", "district", "districts", "settlement", "settlements", "capital", "outskirts", "area",
+        "port", "island", "coast", "suburb", "neighbourhood", "neighborhood", "county", "state", "republic",
     };
 }

@@ -34,6 +34,8 @@ public static class CueWords
     {
         var token = tokens[index];
         if (token.Kind != TokenKind.Word || !Verbs.Contains(token.Text)) return false;
+        // "the video posted on October 30 by a resident" is a description, not speech.
+        if (token.Text is "posted" or "shared" && index + 1 < tokens.Count && tokens[index + 1].Text is "on" or "by" or "in" or "to") return false;
         if (!AlsoNouns.Contains(token.Text)) return true;
         if (index == 0) return false;
         var previous = tokens[index - 1].Text;

@@ -127,7 +127,7 @@ internal sealed class PersonProfiles
                 break;
             }
         // A title that ends inside a quoted book name keeps the closing mark but not the comma before it.
-        phrase = phrase.Replace(",”", "”").Replace(",\"", "\"").TrimEnd(',', ' ');
+        phrase = phrase.Replace(",”", "”").Replace(",\"", "\"").TrimEnd(',', ' ', '.');
         return (phrase, offset, offset + phrase.Length);
     }
 

@@ -13,7 +13,9 @@ namespace Factdesk.Review;
 /// </summary>
 public sealed class ReviewFinder : IStage
 {
-    private static readonly string[] FactCheckWords = ["fact check", "fact-check", "factcheck", "we rate", "our verdict", "verdict:", "disinfo:", "fake:", "claim:"];
+    private static readonly string[] ClaimHeadings = ["what was claimed", "claim", "the claim", "claim checked"];
+
+    private static readonly string[] FactCheckWords = ["fact check", "fact-check", "factcheck", "we rate", "our verdict", "verdict:", "disinfo:", "fake:", "claim:", "what was claimed"];
 
     public void Process(Document document)
     {
@@ -39,13 +41,9 @@ public sealed class ReviewFinder : IStage
     private static Quote? CheckedStatement(Document document)
     {
         var lower = document.Text.ToLowerInvariant();
-        foreach (var marker in new[] { " stated on ", " said on ", " claimed on ", " posted on " })
-        {
-            var i = lower.IndexOf(marker, StringComparison.Ordinal);
-            if (i < 0) continue;
-            var quote = document.Quotes.FirstOrDefault(q => q.Start > i && q.Start - i < 400);
-            if (quote is not null) return quote;
-        }
+        var stated = lower.IndexOf(" stated on ", StringComparison.Ordinal);
+        if (stated >= 0 && document.Quotes.FirstOrDefault(q => q.Kind == QuoteKind.Direct && q.Start > stated && q.Start - stated < 300) is { } quote)
+            return quote;
         var limit = document.Text.Length * 6 / 10;
         return document.Quotes.FirstOrDefault(q => q.Start < limit && q.Speaker is not null && (q.Kind == QuoteKind.Direct || q.Text.Length > 30));
     }
@@ -61,6 +59,8 @@ public sealed class ReviewFinder : IStage
     /// <summary>"Claim: ..." lines and the EUvsDisinfo "Disinfo: ..." title.</summary>
     private static ReviewedClaim? LabelledClaim(Document document)
     {
+        if (VerdictFinder.LineAfterHeading(document.Text, ClaimHeadings) is { Length: > 10 } underHeading)
+            return new ReviewedClaim(underHeading, null, null);
         foreach (var line in document.Text.Split('\n'))
         {
             var trimmed = line.Trim();

@@ -19,6 +19,21 @@ public static class VerdictFinder
         "correct", "accurate", "disinfo", "fake", "false", "true", "mixture", "distorted",
     ];
 
+    private static readonly string[] VerdictHeadings = ["our verdict", "verdict", "rating", "our rating", "conclusion"];
+
+    /// <summary>The text of the line after the first line that is only one of <paramref name="headings"/>, lower-cased.</summary>
+    internal static string? LineAfterHeading(string text, string[] headings)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i + 1 < lines.Length; i++)
+        {
+            if (!headings.Contains(lines[i].Trim().TrimEnd(':').ToLowerInvariant())) continue;
+            for (var j = i + 1; j < lines.Length; j++)
+                if (lines[j].Trim().Length > 0) return lines[j].Trim();
+        }
+        return null;
+    }
+
     private static readonly string[] Labels = ["verdict:", "our verdict:", "rating:", "our rating:", "conclusion:", "truth-o-meter:"];
 
     private static readonly string[] Subjects = ["claim", "claims", "statement", "statements", "allegation", "allegations", "post", "video", "image", "assertion", "assertions"];
@@ -39,6 +54,9 @@ public static class VerdictFinder
             if (i >= 0 && (i == 0 || lower[i - 1] == '\n') && LexiconAt(lower, SkipSpaces(lower, i + label.Length), anywhereWithin: 40) is { } v)
                 return new Verdict(v, true);
         }
+        // Full Fact and others put the verdict under a heading of its own: "Our verdict" / "Incorrect. The cap rose ...".
+        if (LineAfterHeading(lower, VerdictHeadings) is { } verdictLine && LexiconAt(verdictLine, 0, anywhereWithin: 0) is { } underHeading)
+            return new Verdict(underHeading, true);
         var weRate = lower.IndexOf("we rate ", StringComparison.Ordinal);
         if (weRate >= 0 && LexiconAt(lower, weRate + 8, anywhereWithin: 60) is { } rated) return new Verdict(rated, true);
 

@@ -6,13 +6,13 @@ public sealed class CheckCommandTests : IDisposable
 {
     private const string Article = "Officials said the offensive would be \"long and difficult\".\nThe ministry denied it.\n";
 
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
     /// <summary>`check` on a small article written to the temp folder, with the given options.</summary>
     private Task<CliRun> CheckArticle(params string[] options) =>
-        CliRun.Of(["check", _temp.File("article.txt", Article), .. options]);
+        CliRun.Of(["check", _temp.Write("article.txt", Article), .. options]);
 
     [Fact]
     public async Task Json_output_has_every_top_level_key_of_the_contract()
@@ -53,7 +53,7 @@ public sealed class CheckCommandTests : IDisposable
     [InlineData("text", "article.txt")]
     public async Task Out_writes_the_chosen_format_to_the_file_and_nothing_to_stdout(string format, string expected)
     {
-        var outFile = _temp.Combine("dossier.out");
+        var outFile = _temp.File("dossier.out");
 
         var run = await CheckArticle("--format", format, "--out", outFile);
 
@@ -67,7 +67,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_is_one_line_on_stderr_and_exit_code_2()
     {
-        var missing = _temp.Combine("no-such-article.txt");
+        var missing = _temp.File("no-such-article.txt");
 
         var run = await CliRun.Of("check", missing);
 
@@ -86,7 +86,7 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task An_unwritable_out_file_is_one_line_on_stderr_and_exit_code_2()
     {
-        var outFile = _temp.Combine("missing-dir", "dossier.json");
+        var outFile = _temp.File("missing-dir", "dossier.json");
 
         var run = await CheckArticle("--format", "json", "--out", outFile);
 

@@ -7,19 +7,19 @@ namespace Factdesk.Tests.Cli;
 /// <summary>The eval shape on a two-page data set written here, in the article-extraction-benchmark layout.</summary>
 public sealed class EvalCommandTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
     private readonly string _htmlDir;
     private readonly string _truth;
 
     public EvalCommandTests()
     {
-        _htmlDir = _temp.Combine("html");
-        _temp.File("html/p1.html", Page("Harbour reopens", "The harbour reopened on Monday after three weeks of repairs to the old sea wall."));
+        _htmlDir = _temp.File("html");
+        _temp.Write("html/p1.html", Page("Harbour reopens", "The harbour reopened on Monday after three weeks of repairs to the old sea wall."));
         // The real data set ships its pages gzipped; one page here is, too.
         Directory.CreateDirectory(_htmlDir);
         using (var gz = new GZipStream(File.Create(Path.Combine(_htmlDir, "p2.html.gz")), CompressionLevel.Fastest))
             gz.Write(Encoding.UTF8.GetBytes(Page("Council vote", "The council voted nine to two to keep the library open on Sundays.")));
-        _truth = _temp.File("ground-truth.json", """
+        _truth = _temp.Write("ground-truth.json", """
             {
               "p1": {"articleBody": "The harbour reopened on Monday after three weeks of repairs to the old sea wall."},
               "p2": {"articleBody": "The council voted nine to two to keep the library open on Sundays."},
@@ -54,7 +54,7 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public async Task Predictions_are_written_in_the_truth_format()
     {
-        var predictions = _temp.Combine("predictions.json");
+        var predictions = _temp.File("predictions.json");
 
         var run = await CliRun.Of("eval", "extraction", "--html-dir", _htmlDir, "--truth", _truth, "--json", "--predictions", predictions);
 
@@ -67,7 +67,7 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public async Task Table_mode_shows_reference_systems_from_the_output_folder_beside_factdesk()
     {
-        _temp.File("output/perfect.json", File.ReadAllText(_truth));
+        _temp.Write("output/perfect.json", File.ReadAllText(_truth));
 
         var run = await CliRun.Of("eval", "extraction", "--html-dir", _htmlDir, "--truth", _truth);
 
@@ -80,7 +80,7 @@ public sealed class EvalCommandTests : IDisposable
     [Fact]
     public async Task A_missing_truth_file_is_a_user_error()
     {
-        var run = await CliRun.Of("eval", "extraction", "--html-dir", _htmlDir, "--truth", _temp.Combine("nope.json"), "--json");
+        var run = await CliRun.Of("eval", "extraction", "--html-dir", _htmlDir, "--truth", _temp.File("nope.json"), "--json");
 
         run.AssertUserError("nope.json");
     }

@@ -4,15 +4,15 @@ namespace Factdesk.Tests.Evaluation;
 
 public sealed class ExtractionBenchmarkTests : IDisposable
 {
-    private readonly TempFolder _temp = new();
+    private readonly TempDirectory _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Both_the_plain_and_the_wrapped_output_shapes_are_read()
     {
-        var plain = _temp.File("plain.json", """{"a": {"articleBody": "text a"}, "b": {"articleBody": null}}""");
-        var wrapped = _temp.File("wrapped.json", """{"version": "1.0", "output": {"a": {"articleBody": "text a"}}}""");
+        var plain = _temp.Write("plain.json", """{"a": {"articleBody": "text a"}, "b": {"articleBody": null}}""");
+        var wrapped = _temp.Write("wrapped.json", """{"version": "1.0", "output": {"a": {"articleBody": "text a"}}}""");
 
         Assert.Equal("text a", ExtractionBenchmark.ReadBodies(plain)["a"]);
         Assert.Equal("", ExtractionBenchmark.ReadBodies(plain)["b"]);
@@ -22,7 +22,7 @@ public sealed class ExtractionBenchmarkTests : IDisposable
     [Fact]
     public void Invalid_json_is_an_input_error_naming_the_file()
     {
-        var broken = _temp.File("broken.json", "{ not json");
+        var broken = _temp.Write("broken.json", "{ not json");
 
         var e = Assert.Throws<Factdesk.Ingestion.InputException>(() => ExtractionBenchmark.ReadBodies(broken));
         Assert.StartsWith(broken + ": ", e.Message);
@@ -39,7 +39,7 @@ public sealed class ExtractionBenchmarkTests : IDisposable
     [InlineData("html-text", 0.6697, 0.5050, 0.9939)]
     public void Reference_outputs_score_as_with_the_original_scorer(string system, double f1, double precision, double recall)
     {
-        var dir = RepositoryFolders.Dataset("article-extraction-benchmark");
+        var dir = TestPaths.Dataset("article-extraction-benchmark");
         Assert.SkipWhen(dir is null, "../shared/datasets/article-extraction-benchmark is not on this machine");
 
         var truth = ExtractionBenchmark.ReadBodies(Path.Combine(dir!, "ground-truth.json"));
