@@ -56,9 +56,10 @@ public sealed class CheckWorthiness : IStage
             if (FirstOrSecondPerson.Contains(t.Text) && !InsideQuote(document, t.Start)) personal++;
             if (Opinion.Contains(t.Text)) opinion++;
         }
-        var entities = document.Entities.Count(e => e.Start >= sentence.Start && e.End <= sentence.End && e.Type != EntityType.Date);
-        var dates = document.Entities.Count(e => e.Start >= sentence.Start && e.End <= sentence.End && e.Type == EntityType.Date);
-        var attributed = document.Quotes.Any(q => q.Speaker is not null && q.Start < sentence.End && sentence.Start < q.End);
+        var inSentence = document.Entities.Within(sentence.Start, sentence.End).ToList();
+        var entities = inSentence.Count(e => e.Type != EntityType.Date);
+        var dates = inSentence.Count - entities;
+        var attributed = Claimant(document, sentence) is not null;
         var last = document.Text[sentence.End - 1];
 
         var z = -1.6;
@@ -75,11 +76,11 @@ public sealed class CheckWorthiness : IStage
     }
 
     private static bool InsideQuote(Document document, int offset) =>
-        document.Quotes.Any(q => q.Kind == QuoteKind.Direct && q.Start <= offset && offset < q.End);
+        document.Quotes.Overlapping(offset, offset + 1).Any(q => q.Kind == QuoteKind.Direct);
 
     private static Speaker? Claimant(Document document, Sentence sentence) =>
-        document.Quotes
-            .Where(q => q.Speaker is not null && q.Start < sentence.End && sentence.Start < q.End)
+        document.Quotes.Overlapping(sentence.Start, sentence.End)
+            .Where(q => q.Speaker is not null)
             .OrderByDescending(q => Math.Min(q.End, sentence.End) - Math.Max(q.Start, sentence.Start))
             .FirstOrDefault()?.Speaker;
 }

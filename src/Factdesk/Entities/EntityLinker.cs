@@ -18,7 +18,13 @@ internal sealed class EntityLinker(Document document, Gazetteer gazetteer, Entit
     private readonly Dictionary<string, NameRun> _acronyms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _acronymParts = new(StringComparer.Ordinal);
 
-    public void AddRun(NameRun run) => _runs.Add(run);
+    private readonly Dictionary<int, NameRun> _runEndingAt = [];
+
+    public void AddRun(NameRun run)
+    {
+        _runs.Add(run);
+        _runEndingAt[run.Last] = run;
+    }
 
     public List<Entity> Link(IReadOnlyList<Sentence> headlineSentences, IReadOnlyList<Sentence> workTitles)
     {
@@ -88,7 +94,7 @@ internal sealed class EntityLinker(Document document, Gazetteer gazetteer, Entit
         var before = run.First - 1;
         if (before > 0 && document.Tokens[before].Text is "and" or "or" or ",")
         {
-            var previous = _runs.LastOrDefault(r => r.Last == before - 1);
+            var previous = _runEndingAt.GetValueOrDefault(before - 1);
             if (previous is not null && _resolved.TryGetValue(previous, out var p) && p.Type is EntityType.Location) return EntityType.Location;
         }
         return EntityType.Misc;
@@ -126,9 +132,7 @@ internal sealed class EntityLinker(Document document, Gazetteer gazetteer, Entit
         var tokens = document.Tokens;
         foreach (var sentence in sentences)
         {
-            var first = tokens.FindIndex(t => t.Start >= sentence.Start);
-            if (first < 0) continue;
-            var i = first;
+            var i = tokens.FirstAtOrAfter(sentence.Start);
             while (i < tokens.Count && tokens[i].Start < sentence.End)
             {
                 var matched = 0;
@@ -161,8 +165,10 @@ internal sealed class EntityLinker(Document document, Gazetteer gazetteer, Entit
     /// <summary>Unifies canonical names that differ only in spelling ("Raqqah" and "Raqqa").</summary>
     private static List<Entity> MergeSpellingVariants(List<Entity> entities)
     {
+        // The spelling used most often names the entity.
+        var counts = entities.CountBy(e => e.Canonical).ToDictionary();
         var byKey = new Dictionary<(EntityType, string), string>();
-        foreach (var e in entities.OrderByDescending(e => entities.Count(x => x.Canonical == e.Canonical)))
+        foreach (var e in entities.OrderByDescending(e => counts[e.Canonical]))
             byKey.TryAdd((e.Type, SpellingKey(e.Canonical)), e.Canonical);
         return entities.Select(e => e with { Canonical = byKey[(e.Type, SpellingKey(e.Canonical))] }).ToList();
     }

@@ -7,9 +7,11 @@ namespace Factdesk.Quotes;
 /// Attributes one quotation: after it ("“...,” said X" / "“...,” X said") or before it within its sentence
 /// ("X said: “...”", "According to X, ... “...”"), the nearest cue first.
 /// </summary>
-internal sealed class DirectQuoteAttribution(Document document, SpeakerResolver resolver, List<QuotationSpan> spans)
+internal sealed class DirectQuoteAttribution(Document document, SpeakerResolver resolver, Quotations quotations)
 {
     private const int MaxTokensAfter = 30;
+    private const int MaxTokensBefore = 60;
+    private const int MaxCharsAfter = 400;
 
     public (Speaker? Speaker, string? Cue) Attribute(QuotationSpan span)
     {
@@ -70,25 +72,26 @@ internal sealed class DirectQuoteAttribution(Document document, SpeakerResolver 
     }
 
     // The subject of a cue starts after the last quotation before it in the sentence.
-    private int SubjectStart(int regionStart, int cueStart)
+    private int SubjectStart(int regionStart, int cueStart) =>
+        quotations.LastBefore(cueStart, regionStart) is { } previous ? previous.Close + 1 : regionStart;
+
+    private bool InsideQuotation(int position) => quotations.Containing(position) is not null;
+
+    // The attribution before a quotation lies in its sentence, and within a few dozen words of it.
+    private int RegionStart(int open)
     {
-        var start = regionStart;
-        foreach (var s in spans)
-            if (s.Close < cueStart && s.Close + 1 > start && s.Open >= regionStart) start = s.Close + 1;
-        return start;
+        var sentenceStart = document.Sentences.SentenceAt(open)?.Start ?? open;
+        var near = document.Tokens.FirstAtOrAfter(open) - MaxTokensBefore;
+        return near > 0 ? Math.Max(sentenceStart, document.Tokens[near].Start) : sentenceStart;
     }
-
-    private bool InsideQuotation(int position) => spans.Any(s => s.Open <= position && position <= s.Close);
-
-    private int RegionStart(int open) => document.Sentences.SentenceAt(open)?.Start ?? open;
 
     // After a quotation, the attribution runs to the end of its sentence or the next quotation.
     private int RegionEnd(int from)
     {
         var sentence = document.Sentences.SentenceAt(from) ?? document.Sentences.SentenceAt(from - 1);
-        var end = sentence?.End ?? from;
+        var end = Math.Min(sentence?.End ?? from, from + MaxCharsAfter);
         // A quotation ending a sentence ("...difficult.”") leaves its attribution in the next one only with a comma.
-        var next = spans.FirstOrDefault(s => s.Open >= from);
+        var next = quotations.NextFrom(from);
         return next is not null && next.Open < end ? next.Open : end;
     }
 }

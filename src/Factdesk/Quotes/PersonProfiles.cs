@@ -17,6 +17,9 @@ internal sealed class PersonProfiles
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "its", "his", "her", "their" };
 
+    // Appositions are short; the bound also keeps a sentence without commas from being scanned once per name in it.
+    private const int MaxTitleLength = 200;
+
     private static readonly HashSet<string> Ranks = new(StringComparer.OrdinalIgnoreCase)
     {
         "Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady", "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Adm",
@@ -52,7 +55,7 @@ internal sealed class PersonProfiles
     }
 
     private string? OrgWithin(int start, int end) =>
-        _document.Entities.FirstOrDefault(e => e.Type == EntityType.Org && e.Start >= start && e.End <= end)?.Canonical;
+        _document.Entities.Within(start, end).FirstOrDefault(e => e.Type == EntityType.Org)?.Canonical;
 
     /// <summary>", commander of X," after the name, or "the commander of X, " before it.</summary>
     private (string Text, int Start, int End)? ApposedTitle(Entity person)
@@ -64,7 +67,7 @@ internal sealed class PersonProfiles
         if (person.End + 2 < sentence.End && text[person.End] == ',')
         {
             var start = person.End + 1;
-            var end = ClauseEnd(text, start, sentence.End);
+            var end = ClauseEnd(text, start, Math.Min(sentence.End, start + MaxTitleLength));
             if (IsRolePhrase(start, end)) return Clean(start, end);
         }
         // Before: "the commander of X, [Gen.] Name".
@@ -72,9 +75,10 @@ internal sealed class PersonProfiles
         if (before > sentence.Start + 2 && text[before - 1] == ',')
         {
             var end = before - 1;
-            var start = text.LastIndexOf(',', end - 1, end - sentence.Start);
-            start = start < 0 ? sentence.Start : start + 1;
-            if (IsRolePhrase(start, end) && !_document.Entities.Any(e => e.Type == EntityType.Person && e.Start >= start && e.End <= end))
+            var windowStart = Math.Max(sentence.Start, end - MaxTitleLength);
+            var start = text.LastIndexOf(',', end - 1, end - windowStart);
+            start = start < 0 ? windowStart : start + 1;
+            if (IsRolePhrase(start, end) && !_document.Entities.Within(start, end).Any(e => e.Type == EntityType.Person))
                 return Clean(start, end);
         }
         return null;
@@ -152,7 +156,7 @@ internal sealed class PersonProfiles
             var t = tokens[i];
             var isRole = Roles.RoleNouns.Contains(t.Text) && t.Text is not ("sources" or "source") || Roles.Honorifics.Contains(t.Text) && !Ranks.Contains(t.Text);
             var isModifier = titleStart >= 0 && t.Kind == TokenKind.Word && (char.IsUpper(t.Text[0]) || IsAdjectiveLike(t.Text))
-                             && !_document.Entities.Any(e => e.Type == EntityType.Org && e.Start <= t.Start && t.End <= e.End);
+                             && !_document.Entities.Within(Math.Max(0, t.Start - MaxTitleLength), t.End + MaxTitleLength).Any(e => e.Type == EntityType.Org && e.Start <= t.Start && t.End <= e.End);
             if (!isRole && !isModifier) break;
             titleStart = i;
             i--;
@@ -165,7 +169,7 @@ internal sealed class PersonProfiles
         if (i >= 0)
         {
             var end = tokens[i].End;
-            org = _document.Entities.FirstOrDefault(e => e.Type == EntityType.Org && (e.End == end || e.End == end - 2))?.Canonical;
+            org = _document.Entities.Within(Math.Max(0, end - MaxTitleLength), end).FirstOrDefault(e => e.Type == EntityType.Org && (e.End == end || e.End == end - 2))?.Canonical;
         }
         return (title, org);
     }

@@ -20,7 +20,8 @@ public sealed class QuoteFinder : IStage
         var header = HeaderLayout.Find(document, spans);
         var profiles = new PersonProfiles(document, header);
         var resolver = new SpeakerResolver(document, profiles);
-        var direct = new DirectQuoteAttribution(document, resolver, spans);
+        var quotations = new Quotations(spans);
+        var direct = new DirectQuoteAttribution(document, resolver, quotations);
 
         Quote? previous = null;
         foreach (var span in spans)
@@ -39,7 +40,7 @@ public sealed class QuoteFinder : IStage
             if (speaker is not null) resolver.Remember(span.Start, speaker);
             previous = quote;
         }
-        document.Quotes.AddRange(new ReportedSpeechFinder(document, resolver, spans).Find());
+        document.Quotes.AddRange(new ReportedSpeechFinder(document, resolver, quotations).Find());
         document.Quotes.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 

@@ -8,16 +8,17 @@ namespace Factdesk.Quotes;
 /// "Surovikin accused the U.S. of colluding with IS", "According to X, ...". Sentences that hold a direct
 /// quotation are left to the direct-quote finder.
 /// </summary>
-internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver resolver, List<QuotationSpan> spans)
+internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver resolver, Quotations quotations)
 {
     private const int MinContentWords = 4;
+    private const int MaxSubjectTokens = 40;
 
     public IEnumerable<Quote> Find()
     {
         var tokens = document.Tokens;
         foreach (var sentence in document.Sentences)
         {
-            if (spans.Any(s => s.Open < sentence.End && s.Close >= sentence.Start)) continue;
+            if (quotations.Overlaps(sentence.Start, sentence.End)) continue;
             var first = tokens.FirstAtOrAfter(sentence.Start);
             for (var i = first; i < tokens.Count && tokens[i].End <= sentence.End; i++)
             {
@@ -43,7 +44,9 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
     private Quote? Reported(Sentence sentence, int first, int cue)
     {
         var tokens = document.Tokens;
-        var speaker = resolver.ResolveSubject(tokens[first].Start, tokens[cue].Start);
+        // A subject stands within a few words of its verb; the bound keeps a run-on sentence linear.
+        var subjectStart = tokens[Math.Max(first, cue - MaxSubjectTokens)].Start;
+        var speaker = resolver.ResolveSubject(subjectStart, tokens[cue].Start);
         if (speaker is null) return null;
         var contentStart = tokens[cue].End;
         // "told Times LIVE that ...": the content starts after "that" when it comes soon after the cue.

@@ -25,6 +25,9 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they" };
 
+    // How far back a pronoun or "the spokesperson" may reach for the one it refers to.
+    private const int AntecedentWindow = 3000;
+
     private readonly List<(int Position, Speaker Speaker)> _seen = [];
 
     /// <summary>The subject of a cue: the words before it, from <paramref name="start"/> to <paramref name="end"/>.</summary>
@@ -53,13 +56,13 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
     }
 
     private bool HasPerson((int Start, int End) chunk) =>
-        document.Entities.Any(e => e.Type == EntityType.Person && e.Start >= chunk.Start && e.End <= chunk.End);
+        document.Entities.Within(chunk.Start, chunk.End).Any(e => e.Type == EntityType.Person);
 
     public void Remember(int position, Speaker speaker) => _seen.Add((position, speaker));
 
     private Speaker? ResolveChunk(int start, int end, int position)
     {
-        var entities = document.Entities.Where(e => e.Start >= start && e.End <= end).ToList();
+        var entities = document.Entities.Within(start, end).ToList();
         if (entities.FirstOrDefault(e => e.Type == EntityType.Person) is { } person)
             return profiles.SpeakerFor(person.Canonical);
 
@@ -118,7 +121,7 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
         for (var i = _seen.Count - 1; i >= 0; i--)
             if (_seen[i].Position <= position && Matches(_seen[i].Speaker)) return _seen[i].Speaker;
         // People described earlier in the text but not yet quoted: the latest mention first.
-        foreach (var e in document.Entities.Where(e => e.Type == EntityType.Person && e.Start < position).Reverse())
+        foreach (var e in document.Entities.Within(Math.Max(0, position - AntecedentWindow), position).Where(e => e.Type == EntityType.Person).Reverse())
             if (Matches(profiles.SpeakerFor(e.Canonical))) return profiles.SpeakerFor(e.Canonical);
         return null;
     }
@@ -127,7 +130,7 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
     private Speaker? Antecedent(int position, bool requirePerson)
     {
         var lastSpeaker = _seen.LastOrDefault(s => s.Position <= position && (!requirePerson || s.Speaker.Name is not null && IsPerson(s.Speaker.Name)));
-        var lastPerson = document.Entities.LastOrDefault(e => e.Type == EntityType.Person && e.End <= position);
+        var lastPerson = document.Entities.Within(Math.Max(0, position - AntecedentWindow), position).LastOrDefault(e => e.Type == EntityType.Person);
         if (lastPerson is not null && (lastSpeaker.Speaker is null || lastPerson.Start > lastSpeaker.Position))
             return profiles.SpeakerFor(lastPerson.Canonical);
         return lastSpeaker.Speaker;

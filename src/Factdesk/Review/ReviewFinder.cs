@@ -75,7 +75,7 @@ public sealed class ReviewFinder : IStage
     {
         var sentence = document.Sentences.SentenceAt(quote.Start);
         var from = sentence?.Start ?? quote.Start;
-        return document.Entities.FirstOrDefault(e => e.Type == EntityType.Date && e.Start >= from && e.End <= quote.Start)?.Text;
+        return document.Entities.Within(from, quote.Start).FirstOrDefault(e => e.Type == EntityType.Date)?.Text;
     }
 
     private static List<EvidenceSource> Sources(Document document, ReviewedClaim claim, Quote? claimQuote)
@@ -108,9 +108,9 @@ public sealed class ReviewFinder : IStage
     private static bool SharesEntity(Document document, Quote? claimQuote, Quote quote)
     {
         if (claimQuote is null) return false;
-        var inClaim = document.Entities.Where(e => e.Start >= claimQuote.Start && e.End <= claimQuote.End && e.Type != EntityType.Date)
+        var inClaim = document.Entities.Within(claimQuote.Start, claimQuote.End).Where(e => e.Type != EntityType.Date)
             .Select(e => e.Canonical).ToHashSet();
-        return document.Entities.Any(e => e.Start >= quote.Start && e.End <= quote.End && inClaim.Contains(e.Canonical));
+        return document.Entities.Within(quote.Start, quote.End).Any(e => inClaim.Contains(e.Canonical));
     }
 
     private static bool SameSpeaker(Speaker a, Speaker? b) =>

@@ -30,4 +30,37 @@ public static class TokenSearch
         }
         return null;
     }
+
+    /// <summary>
+    /// The spans that lie wholly inside [start, end), found by binary search: the list must be sorted by start
+    /// and its spans must not overlap, as the pipeline keeps sentences, tokens and entities.
+    /// </summary>
+    public static IEnumerable<T> Within<T>(this List<T> spans, int start, int end) where T : ISpan
+    {
+        int lo = 0, hi = spans.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (spans[mid].Start < start) lo = mid + 1; else hi = mid;
+        }
+        for (var i = lo; i < spans.Count && spans[i].Start < end; i++)
+            if (spans[i].End <= end) yield return spans[i];
+    }
+
+    /// <summary>
+    /// The spans that overlap [start, end), for a list sorted by start whose spans do not overlap one another
+    /// (so their ends are sorted too), like the quotes of a document.
+    /// </summary>
+    public static IEnumerable<T> Overlapping<T>(this List<T> spans, int start, int end) where T : ISpan
+    {
+        int lo = 0, hi = spans.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (spans[mid].Start < end) lo = mid + 1; else hi = mid;
+        }
+        var first = lo;
+        while (first > 0 && spans[first - 1].End > start) first--;
+        for (var i = first; i < lo; i++) yield return spans[i];
+    }
 }
