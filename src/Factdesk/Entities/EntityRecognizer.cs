@@ -42,18 +42,8 @@ public sealed class EntityRecognizer(Gazetteer gazetteer) : IStage
     }
 
     // Title-case headlines capitalise every word, so only names already known elsewhere are trusted there.
-    private static bool IsHeadline(Document document, int first, int end)
-    {
-        int words = 0, capitalised = 0;
-        for (var i = first; i < end; i++)
-        {
-            var t = document.Tokens[i];
-            if (t.Kind != TokenKind.Word || t.Text.Length <= 3) continue;
-            words++;
-            if (char.IsUpper(t.Text[0])) capitalised++;
-        }
-        return words >= 5 && capitalised * 10 >= words * 6;
-    }
+    private static bool IsHeadline(Document document, int first, int end) =>
+        Words.CapitalisedShare(document.Tokens, first, end, out var words) >= 0.6 && words >= 5;
 
     private static void RemoveOverlaps(List<Entity> entities)
     {

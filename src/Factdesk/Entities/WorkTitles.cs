@@ -27,7 +27,7 @@ public static class WorkTitles
             if (t.Kind != TokenKind.Quote || !QuoteMarks.IsDouble(t.Text[0]) || t.Text[0] is '”' or '»') continue;
             if (!Cues.Contains(tokens[i - 1].Text)) continue;
             var close = FindClose(tokens, i + 1);
-            if (close > 0 && IsTitleCase(tokens, i + 1, close))
+            if (close > 0 && Words.CapitalisedShare(tokens, i + 1, close, out var words) >= 0.6 && words > 0)
                 found.Add(new Sentence(t.Start, tokens[close].End));
         }
         return found;
@@ -38,17 +38,5 @@ public static class WorkTitles
         for (var j = from; j < tokens.Count && j < from + 40; j++)
             if (tokens[j].Kind == TokenKind.Quote && QuoteMarks.IsDouble(tokens[j].Text[0])) return j;
         return -1;
-    }
-
-    private static bool IsTitleCase(List<Token> tokens, int from, int to)
-    {
-        int words = 0, capitalised = 0;
-        for (var j = from; j < to; j++)
-        {
-            if (tokens[j].Kind != TokenKind.Word || tokens[j].Text.Length <= 3) continue;
-            words++;
-            if (char.IsUpper(tokens[j].Text[0])) capitalised++;
-        }
-        return words > 0 && capitalised * 10 >= words * 6;
     }
 }

@@ -1,4 +1,5 @@
 using Factdesk.Documents;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Evidence;
 
@@ -36,27 +37,14 @@ public static class StanceRules
     {
         var said = " " + statement.ToLowerInvariant() + " ";
         var around = " " + context.ToLowerInvariant() + " ";
-        if (RefutingPhrases.Any(p => ContainsPhrase(said, p) || ContainsPhrase(around, p) && !ContainsPhrase(around, "claims are true")))
+        if (RefutingPhrases.Any(p => Words.ContainsWord(said, p) || Words.ContainsWord(around, p) && !Words.ContainsWord(around, "claims are true")))
             return Stance.Refutes;
         if (Negations.Any(said.Contains) && ResponseCues.Any(around.Contains))
             return Stance.Refutes;
         var overlap = SharedContentWords(claim, statement) + (sharesEntity ? 1 : 0);
-        if (SupportingPhrases.Any(p => ContainsPhrase(said, p)) && overlap > 0)
+        if (SupportingPhrases.Any(p => Words.ContainsWord(said, p)) && overlap > 0)
             return Stance.Supports;
         return overlap > 0 || ResponseCues.Any(around.Contains) ? Stance.Discusses : Stance.Unrelated;
-    }
-
-    private static bool ContainsPhrase(string text, string phrase)
-    {
-        var i = 0;
-        while ((i = text.IndexOf(phrase, i, StringComparison.Ordinal)) >= 0)
-        {
-            var before = i == 0 || !char.IsLetter(text[i - 1]);
-            var after = i + phrase.Length >= text.Length || !char.IsLetter(text[i + phrase.Length]);
-            if (before && after) return true;
-            i += phrase.Length;
-        }
-        return false;
     }
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)

@@ -1,4 +1,5 @@
 using Factdesk.Documents;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Quotes;
 
@@ -20,7 +21,7 @@ public sealed record HeaderLayout(QuotationSpan Quote, Speaker Speaker, int Name
             var quote = spans.FirstOrDefault(s => s.Open == start && s.End >= end - 2);
             if (quote is null)
             {
-                if (WordCount(text, start, end) >= 30) return null; // the header is over once the body begins
+                if (Words.Count(text, start, end) >= 30) return null; // the header is over once the body begins
                 continue;
             }
             if (i == 0) continue;
@@ -43,7 +44,7 @@ public sealed record HeaderLayout(QuotationSpan Quote, Speaker Speaker, int Name
         }
         if (quoteLine < 2) return null;
         var (s2, e2) = lines[quoteLine - 2];
-        if (!IsHeaderLine(text, s2, e2) || WordCount(text, s2, e2) > 6) return null;
+        if (!IsHeaderLine(text, s2, e2) || Words.Count(text, s2, e2) > 6) return null;
         var speaker = NameIn(document, s2, e2);
         if (speaker is null) return null;
         var titleLine = text[s1..e1].Trim();
@@ -60,20 +61,7 @@ public sealed record HeaderLayout(QuotationSpan Quote, Speaker Speaker, int Name
     private static bool IsHeaderLine(string text, int start, int end)
     {
         var last = text[end - 1];
-        return WordCount(text, start, end) <= MaxHeaderLineWords && last is not ('.' or '!' or '?' or '”' or '"');
-    }
-
-    private static int WordCount(string text, int start, int end)
-    {
-        var count = 0;
-        var inWord = false;
-        for (var i = start; i < end; i++)
-        {
-            var letter = char.IsLetterOrDigit(text[i]);
-            if (letter && !inWord) count++;
-            inWord = letter;
-        }
-        return count;
+        return Words.Count(text, start, end) <= MaxHeaderLineWords && last is not ('.' or '!' or '?' or '”' or '"');
     }
 
     private static List<(int Start, int End)> Lines(string text)

@@ -26,13 +26,13 @@ public sealed class QuoteFinder : IStage
         Quote? previous = null;
         foreach (var span in spans)
         {
-            var words = WordCount(document.Text, span.Start, span.End);
+            var words = Words.Count(document.Text, span.Start, span.End);
             if (words < MinWordsWithCue) continue;
             var (speaker, cue) = span == header?.Quote ? (profiles.SpeakerFor(header.Speaker.Name!) is var s && s.Title is null ? header.Speaker : s, null) : direct.Attribute(span);
             if (speaker is null && cue is null && words >= MinWordsAlone && previous is not null && SameParagraph(document.Text, previous.End, span.Open))
                 speaker = previous.Speaker; // a quotation that goes on after "... ,” said X. “..."
             if (words < MinWordsAlone && cue is null) continue;
-            if (words >= MinWordsAlone && IsTitleCase(document, span) && cue is null) continue;
+            if (words >= MinWordsAlone && cue is null && IsTitleCase(document, span)) continue;
             var end = span.End;
             while (end > span.Start && document.Text[end - 1] is ',' or ' ' or '\n') end--; // the comma of "“...,” he said" is the sentence's
             var quote = new Quote(document.Text[span.Start..end], span.Start, end, QuoteKind.Direct, cue, speaker);
@@ -61,29 +61,11 @@ public sealed class QuoteFinder : IStage
     private static bool SameParagraph(string text, int from, int to) =>
         to > from && text.AsSpan(from, to - from).IndexOf("\n\n") < 0;
 
+    // A quotation that capitalises nearly every word names something ("Counter Jihad: ...") rather than saying it.
     private static bool IsTitleCase(Document document, QuotationSpan span)
     {
-        int words = 0, capitalised = 0;
         var tokens = document.Tokens;
-        for (var i = tokens.FirstAtOrAfter(span.Start); i < tokens.Count && tokens[i].End <= span.End; i++)
-        {
-            if (tokens[i].Kind != TokenKind.Word || tokens[i].Text.Length <= 3) continue;
-            words++;
-            if (char.IsUpper(tokens[i].Text[0])) capitalised++;
-        }
-        return words >= 3 && capitalised * 10 >= words * 8;
-    }
-
-    internal static int WordCount(string text, int start, int end)
-    {
-        var count = 0;
-        var inWord = false;
-        for (var i = start; i < end; i++)
-        {
-            var letter = char.IsLetterOrDigit(text[i]);
-            if (letter && !inWord) count++;
-            inWord = letter;
-        }
-        return count;
+        var share = Words.CapitalisedShare(tokens, tokens.FirstAtOrAfter(span.Start), tokens.FirstAtOrAfter(span.End), out var words);
+        return words >= 3 && share >= 0.8;
     }
 }

@@ -66,7 +66,7 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
         var text = document.Text;
         while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ':')) start++;
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ';')) end--;
-        if (QuoteFinder.WordCount(text, start, end) < MinContentWords) return null;
+        if (Words.Count(text, start, end) < MinContentWords) return null;
         return new Quote(text[start..end], start, end, QuoteKind.Indirect, cue, speaker);
     }
 }

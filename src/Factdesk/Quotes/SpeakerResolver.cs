@@ -114,8 +114,8 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
         bool Matches(Speaker s)
         {
             var description = $"{s.Title} {s.Organization}";
-            if (!ContainsWord(description, headWord)) return false;
-            return modifiers.All(m => ContainsWord(description, m) || Gazetteer.Default.PlaceOfDemonym(m) is { } place && ContainsWord(description, place)
+            if (!Words.ContainsWord(description, headWord)) return false;
+            return modifiers.All(m => Words.ContainsWord(description, m) || Gazetteer.Default.PlaceOfDemonym(m) is { } place && Words.ContainsWord(description, place)
                                       || description.Contains(m.TrimEnd('n', 'a'), StringComparison.OrdinalIgnoreCase));
         }
         for (var i = _seen.Count - 1; i >= 0; i--)
@@ -137,19 +137,6 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
     }
 
     private bool IsPerson(string name) => document.Entities.Any(e => e.Type == EntityType.Person && e.Canonical == name);
-
-    private static bool ContainsWord(string text, string word)
-    {
-        var i = 0;
-        while ((i = text.IndexOf(word, i, StringComparison.OrdinalIgnoreCase)) >= 0)
-        {
-            var before = i == 0 || !char.IsLetter(text[i - 1]);
-            var after = i + word.Length >= text.Length || !char.IsLetter(text[i + word.Length]);
-            if (before && after) return true;
-            i += word.Length;
-        }
-        return false;
-    }
 
     private bool EndsWithComma(int start, int end)
     {
