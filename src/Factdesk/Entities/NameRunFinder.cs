@@ -169,7 +169,9 @@ internal sealed class NameRunFinder(Document document, Gazetteer gazetteer)
             var word = tokens[f].Text;
             var known = gazetteer.TryLookup(Surface(f, last), out _, out _) || gazetteer.TryLookup(word, out _, out _)
                 || gazetteer.IsDemonym(word) || EntityTyper.IsAcronym(word);
-            if (!known && (FunctionWords.Contains(word) || _lowercaseWords.Contains(word.ToLowerInvariant()) || f == last))
+            // "Following Zhao’s remarks": a sentence that opens with a participle is not opening with a name.
+            var participle = word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal);
+            if (!known && (FunctionWords.Contains(word) || _lowercaseWords.Contains(word.ToLowerInvariant()) || f == last || participle))
             {
                 f++;
                 while (f <= last && Connectors.Contains(tokens[f].Text)) f++;

@@ -15,12 +15,14 @@ public static class CueWords
         "confirmed", "confirms", "stressed", "emphasized", "emphasised", "urged", "suggested", "suggests",
         "maintained", "maintains", "reiterated", "dismissed", "dismisses", "rejected", "rejects", "described",
         "called", "asked", "answered", "recalled", "predicted", "promised", "vowed", "boasted", "complained",
+        "reads", "read",
     };
 
     // Words that also work as nouns ("the Russian claims are false", "the commander’s claim that ...").
     private static readonly HashSet<string> AlsoNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "claim", "claims", "reports", "states", "notes", "posted", "called", "tell", "say", "answered", "described",
+        "read", "reads",
     };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)

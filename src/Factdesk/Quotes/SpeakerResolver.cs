@@ -63,8 +63,6 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
     private Speaker? ResolveChunk(int start, int end, int position)
     {
         var entities = document.Entities.Within(start, end).ToList();
-        if (entities.FirstOrDefault(e => e.Type == EntityType.Person) is { } person)
-            return profiles.SpeakerFor(person.Canonical);
 
         var tokens = document.Tokens;
         var first = tokens.FirstAtOrAfter(start);
@@ -74,6 +72,16 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
         while (words.Count > 0 && (words[^1].Kind != TokenKind.Word || TrailingVerbWords.Contains(words[^1].Text) || words[^1].Text.EndsWith("ly", StringComparison.Ordinal))) words.RemoveAt(words.Count - 1);
         if (words.Count == 0) return null;
 
+        // "a screenshot of Zhao with text that says": the speaker of a relative clause is the noun right before "that".
+        if (words.Count >= 2 && words[^1].Text is "that" or "which")
+        {
+            var noun = words[^2];
+            var entity = entities.LastOrDefault(e => e.End == noun.End);
+            if (entity is not null) return entity.Type == EntityType.Person ? profiles.SpeakerFor(entity.Canonical) : new Speaker(entity.Canonical, null, null);
+            return Roles.SourceNouns.Contains(noun.Text) || Roles.RoleNouns.Contains(noun.Text) ? new Speaker(null, noun.Text, null) : null;
+        }
+        if (entities.FirstOrDefault(e => e.Type == EntityType.Person) is { } person)
+            return profiles.SpeakerFor(person.Canonical);
         if (words.Count <= 2 && Pronouns.Contains(words[^1].Text)) return Antecedent(start, requirePerson: !words[^1].Text.Equals("they", StringComparison.OrdinalIgnoreCase));
 
         var head = words.FindIndex(w => w.Kind == TokenKind.Word && char.IsLower(w.Text[0]) && Roles.RoleNouns.Contains(w.Text)
