@@ -84,10 +84,10 @@ public sealed class EntityRecognizerTests
     [Fact]
     public void A_title_case_headline_yields_only_names_known_from_the_body()
     {
-        var entities = Entities(
-            "Halvorsen Warns Coastal Towns As Residents Flee Their Homes\nThe union leader Ingrid Halvorsen spoke first at the rally in the square.");
+        const string headline = "Halvorsen Warns Coastal Towns As Residents Flee Their Homes";
+        var entities = Entities(headline + "\nThe union leader Ingrid Halvorsen spoke first at the rally in the square.");
 
-        var inHeadline = entities.Where(e => e.End <= "Halvorsen Warns Coastal Towns As Residents Flee Their Homes".Length).ToList();
+        var inHeadline = entities.Where(e => e.End <= headline.Length).ToList();
         Assert.Equal("Halvorsen", Assert.Single(inHeadline).Text);
         Assert.Equal("Ingrid Halvorsen", inHeadline[0].Canonical);
     }
