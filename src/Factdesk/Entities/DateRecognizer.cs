@@ -10,9 +10,9 @@ public static partial class DateRecognizer
 
     [GeneratedRegex(
         "(?:(?:early|mid|late)[- ]" + Month + "(?:,? [12][0-9]{3})?)" +
+        "|(?:" + Month + " [12][0-9]{3})" + // before "Month day", which would take "March 20" out of "March 2024"
         "|(?:" + Month + " [0-3]?[0-9](?:st|nd|rd|th)?(?:, [12][0-9]{3})?)" +
         "|(?:[0-3]?[0-9] " + Month + "(?: [12][0-9]{3})?)" +
-        "|(?:" + Month + " [12][0-9]{3})" +
         "|(?:[12][0-9]{3}-[01][0-9]-[0-3][0-9])",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();

@@ -32,6 +32,8 @@ internal sealed class EntityLinker(Document document, Gazetteer gazetteer, Entit
         foreach (var run in _runs) _resolved[run] = (typer.Classify(run), "");
         foreach (var (shortForm, longForm) in _acronyms)
         {
+            // People are not given acronyms: a name spelled out before "(NWC)" belongs to an organisation.
+            if (_resolved[longForm].Type is null or EntityType.Person) _resolved[longForm] = (EntityType.Org, "");
             foreach (var run in _runs.Where(r => r.Surface == shortForm && _resolved[r].Type is null or EntityType.Org))
                 _resolved[run] = (_resolved[longForm].Type ?? EntityType.Org, "");
         }

@@ -41,9 +41,11 @@ public sealed class EntityRecognizer(Gazetteer gazetteer) : IStage
         RemoveOverlaps(document.Entities);
     }
 
-    // Title-case headlines capitalise every word, so only names already known elsewhere are trusted there.
+    // Title-case headlines capitalise every word and end without a full stop, so only names already known
+    // elsewhere are trusted there.
     private static bool IsHeadline(Document document, int first, int end) =>
-        Words.CapitalisedShare(document.Tokens, first, end, out var words) >= 0.6 && words >= 5;
+        end > first && document.Tokens[end - 1].Text is not ("." or "”" or "\"")
+        && Words.CapitalisedShare(document.Tokens, first, end, out var words) >= 0.6 && words >= 5;
 
     private static void RemoveOverlaps(List<Entity> entities)
     {

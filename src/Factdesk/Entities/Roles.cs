@@ -54,6 +54,7 @@ public static class Roles
         "Journal", "Gazette", "Herald", "Tribune", "Telegraph", "Guardian", "Daily", "Institution", "Laboratory",
         "Laboratories", "Hospital", "School", "College", "Academy", "Society", "Fund", "Trust", "Program", "Programme",
         "Initiative", "Project", "Club", "Team", "Statistics", "Monitoring", "Observatory", "Mission", "Task", "Staff",
+        "Consortium", "Cooperative", "Partnership", "Holdings", "Utility", "Utilities", "Airlines", "Airways", "Railways",
     };
 
     /// <summary>Prepositions after which a lone capitalised word is most often a place.</summary>

@@ -16,7 +16,7 @@ public static class StanceRules
         "fake", "a lie", "lies", "lying", "denied", "denies", "deny", "dismissed", "dismisses", "rejected", "rejects",
         "debunked", "no evidence", "unfounded", "fabricated", "fabrication", "distort", "misleading", "nonsense",
         "absurd", "groundless", "not credible", "inaccurate", "incorrect", "wrong", "myth", "hoax", "conspiracy theory",
-        "no such", "not accurate", "never happened",
+        "no such", "not accurate", "not correct", "isn't true", "is not the case", "never happened",
     ];
 
     private static readonly string[] SupportingPhrases =
@@ -42,9 +42,24 @@ public static class StanceRules
         if (Negations.Any(said.Contains) && ResponseCues.Any(around.Contains))
             return Stance.Refutes;
         var overlap = SharedContentWords(claim, statement) + (sharesEntity ? 1 : 0);
-        if (SupportingPhrases.Any(p => Words.ContainsWord(said, p)) && overlap > 0)
+        if (SupportingPhrases.Any(p => Words.ContainsWord(said, p) && !Negated(said, p)) && overlap > 0)
             return Stance.Supports;
         return overlap > 0 || ResponseCues.Any(around.Contains) ? Stance.Discusses : Stance.Unrelated;
+    }
+
+    /// <summary>Whether every occurrence of <paramref name="phrase"/> has a negation in the few words before it ("not verified").</summary>
+    private static bool Negated(string text, string phrase)
+    {
+        var i = 0;
+        var any = false;
+        while ((i = text.IndexOf(phrase, i, StringComparison.Ordinal)) >= 0)
+        {
+            var before = " " + text[Math.Max(0, i - 20)..i];
+            if (!Negations.Any(before.Contains)) return false;
+            any = true;
+            i += phrase.Length;
+        }
+        return any;
     }
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)

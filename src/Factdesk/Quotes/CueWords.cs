@@ -35,7 +35,8 @@ public static class CueWords
     public static bool IsCueVerb(List<Token> tokens, int index)
     {
         var token = tokens[index];
-        if (token.Kind != TokenKind.Word || !Verbs.Contains(token.Text)) return false;
+        // Speech verbs are lower-case in running text; "the United States" is no cue.
+        if (token.Kind != TokenKind.Word || !char.IsLower(token.Text[0]) || !Verbs.Contains(token.Text)) return false;
         // "the video posted on October 30 by a resident" is a description, not speech.
         if (token.Text is "posted" or "shared" && index + 1 < tokens.Count && tokens[index + 1].Text is "on" or "by" or "in" or "to") return false;
         if (!AlsoNouns.Contains(token.Text)) return true;

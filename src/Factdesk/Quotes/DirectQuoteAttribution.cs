@@ -64,8 +64,10 @@ internal sealed class DirectQuoteAttribution(Document document, SpeakerResolver 
             if (!CueWords.IsCueVerb(tokens, i)) continue;
             var subjectStart = SubjectStart(regionStart, tokens[i].Start);
             var speaker = resolver.ResolveSubject(subjectStart, tokens[i].Start);
-            if (speaker is null && i + 1 < tokens.Count && tokens[i + 1].Start < span.Open)
-                speaker = resolver.ResolveObject(tokens[i].End, span.Open); // "said spokesman X: “...”"
+            // "said spokesman X: “...”" names the speaker after the cue; "reported that the EU had convinced “...”" does not.
+            if (speaker is null && i + 1 < tokens.Count && tokens[i + 1].Start < span.Open && tokens[i + 1].Text != "that"
+                && Words.Count(document.Text, tokens[i].End, span.Open) <= 8)
+                speaker = resolver.ResolveObject(tokens[i].End, span.Open);
             return (speaker, tokens[i].Text);
         }
         return null;
@@ -81,6 +83,9 @@ internal sealed class DirectQuoteAttribution(Document document, SpeakerResolver 
     private int RegionStart(int open)
     {
         var sentenceStart = document.Sentences.SentenceAt(open)?.Start ?? open;
+        // "X wrote on social media:" on the line before a quotation that stands alone introduces it.
+        if (sentenceStart == open && document.Sentences.LastEndingBy(open) is { } previous && document.Text[previous.End - 1] == ':')
+            sentenceStart = previous.Start;
         var near = document.Tokens.FirstAtOrAfter(open) - MaxTokensBefore;
         return near > 0 ? Math.Max(sentenceStart, document.Tokens[near].Start) : sentenceStart;
     }

@@ -61,7 +61,7 @@ public sealed record HeaderLayout(QuotationSpan Quote, Speaker Speaker, int Name
     private static bool IsHeaderLine(string text, int start, int end)
     {
         var last = text[end - 1];
-        return Words.Count(text, start, end) <= MaxHeaderLineWords && last is not ('.' or '!' or '?' or '”' or '"');
+        return Words.Count(text, start, end) <= MaxHeaderLineWords && last is not ('.' or '!' or '?' or '”' or '"' or ':' or ',');
     }
 
     private static List<(int Start, int End)> Lines(string text)

@@ -123,6 +123,13 @@ internal sealed class PersonProfiles
         var text = _document.Text;
         var phrase = text[start..end].Trim();
         var offset = start + text[start..end].IndexOf(phrase, StringComparison.Ordinal);
+        // "Citing Excalibur Army’s commercial director, Richard Kubena": the participle is not part of the title.
+        var firstSpace = phrase.IndexOf(' ');
+        if (firstSpace > 5 && phrase[..firstSpace].EndsWith("ing", StringComparison.Ordinal))
+        {
+            phrase = phrase[(firstSpace + 1)..];
+            offset += firstSpace + 1;
+        }
         foreach (var det in Determiners)
             if (phrase.StartsWith(det + " ", StringComparison.OrdinalIgnoreCase))
             {

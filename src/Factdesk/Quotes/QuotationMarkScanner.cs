@@ -40,6 +40,13 @@ public static class QuotationMarkScanner
                     singleOpen = -1;
                 }
             }
+            else if (c == '“' && openChar is '“' or '"')
+            {
+                // In English “ only opens: a second one means the earlier mark was a stray that never closed.
+                // (Guillemets and „ nest in other languages, so they are left alone.)
+                open = i;
+                openChar = c;
+            }
             else if (IsDoubleCloser(text, i, openChar))
             {
                 spans.Add(new QuotationSpan(open, i));

@@ -87,7 +87,7 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
         var head = words.FindIndex(w => w.Kind == TokenKind.Word && char.IsLower(w.Text[0]) && Roles.RoleNouns.Contains(w.Text)
                                         && !entities.Any(e => e.Start <= w.Start && w.End <= e.End));
         // "Social media posts claim that ...": the posts are the claimant when no person or office is named.
-        if (head < 0 && entities.Count == 0)
+        if (head < 0 && entities.All(e => e.Type == EntityType.Misc))
             head = words.FindLastIndex(w => w.Kind == TokenKind.Word && Roles.SourceNouns.Contains(w.Text));
         var org = entities.FirstOrDefault(e => e.Type == EntityType.Org);
         if (head >= 0) return Nominal(words, head, org, start, end);

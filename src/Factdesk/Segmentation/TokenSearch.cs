@@ -16,6 +16,18 @@ public static class TokenSearch
         return lo;
     }
 
+    /// <summary>The last sentence that ends at or before <paramref name="offset"/>, or null.</summary>
+    public static Sentence? LastEndingBy(this List<Sentence> sentences, int offset)
+    {
+        int lo = 0, hi = sentences.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sentences[mid].End <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found >= 0 ? sentences[found] : null;
+    }
+
     /// <summary>The sentence that contains <paramref name="offset"/>, or null.</summary>
     public static Sentence? SentenceAt(this List<Sentence> sentences, int offset)
     {

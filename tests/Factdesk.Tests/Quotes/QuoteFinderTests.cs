@@ -115,7 +115,7 @@ public sealed class QuoteFinderTests
     [Fact]
     public void A_long_quotation_without_a_cue_is_kept_without_a_speaker()
     {
-        var quote = Only("The banner read “nobody will be stranded on the far bank again” across the road.");
+        var quote = Only("Across the road hung “nobody will be stranded on the far bank again” in red letters.");
 
         Assert.Null(quote.Speaker);
         Assert.Null(quote.Cue);
