@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Factdesk.Cli.Commands;
 using Factdesk.Cli.EvalTasks;
+using Factdesk.Cli.TrainTasks;
 using Factdesk.Ingestion;
 
 namespace Factdesk.Cli;
@@ -16,6 +17,7 @@ public static class FactdeskCli
         {
             CheckCommand.Create(),
             EvalCommand.Create(EvalTaskList.Create()),
+            TrainCommand.Create(TrainTaskList.Create()),
         }.Named();
 
     // Help should show the name users type (the ./factdesk launcher), not the assembly's.
