@@ -18,6 +18,7 @@ public static class FactdeskCli
             CheckCommand.Create(),
             EvalCommand.Create(EvalTaskList.Create()),
             TrainCommand.Create(TrainTaskList.Create()),
+            ValidateCommand.Create(),
         }.Named();
 
     // Help should show the name users type (the ./factdesk launcher), not the assembly's.

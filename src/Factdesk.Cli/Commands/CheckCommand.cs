@@ -4,6 +4,7 @@ using Factdesk.Documents;
 using Factdesk.Ingestion;
 using Factdesk.Output;
 using Factdesk.Pipeline;
+using Factdesk.Publishing;
 
 namespace Factdesk.Cli.Commands;
 
@@ -30,10 +31,17 @@ internal static class CheckCommand
             HelpName = "FILE",
         };
 
-        var command = new Command("check", "Analyse one article: quotes, claims, entities and any verdict it states") { path, format, output };
+        var scale = new Option<string>("--scale")
+        {
+            Description = $"The rating scale verdicts are put on: {string.Join(", ", RatingScales.BuiltIn.Select(s => s.Id))}, or the path of a scale file",
+            DefaultValueFactory = _ => RatingScales.DefaultId,
+            HelpName = "ID|FILE",
+        };
+
+        var command = new Command("check", "Analyse one article: quotes, claims, entities and any verdict it states") { path, format, output, scale };
         command.SetAction(parse =>
         {
-            var document = Analyse(parse.GetValue(path)!);
+            var document = Analyse(parse.GetValue(path)!, RatingScales.Get(parse.GetValue(scale)!));
             var chosen = parse.GetValue(format)!;
             if (parse.GetValue(output) is { } file)
             {
@@ -51,8 +59,8 @@ internal static class CheckCommand
     }
 
     /// <summary>What `check` does before rendering; the benchmark measures the same path.</summary>
-    public static Document Analyse(string path) =>
-        PipelineBuilder.CreateDefault().Build().Process(ArticleLoader.Load(path));
+    public static Document Analyse(string path, RatingScale? scale = null) =>
+        PipelineBuilder.CreateDefault(scale).Build().Process(ArticleLoader.Load(path));
 
     private static void Render(Document document, string format, TextWriter target)
     {

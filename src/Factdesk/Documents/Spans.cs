@@ -64,8 +64,11 @@ public enum Stance { Supports, Refutes, Discusses, Unrelated }
 
 public sealed record ReviewedClaim(string Text, Speaker? Claimant, string? Date);
 
-/// <summary>A verdict: <see cref="Stated"/> is true when the article says it, false when Factdesk suggests it.</summary>
-public sealed record Verdict(string Label, bool Stated);
+/// <summary>
+/// A verdict on the active rating scale: <see cref="Stated"/> is true when the article says it, false when Factdesk
+/// suggests it. <see cref="Words"/> keeps the article's own words when they differ from the label ("Incorrect" → "False").
+/// </summary>
+public sealed record Verdict(string Label, bool Stated, string? Words = null);
 
 public sealed record EvidenceSource(Speaker Speaker, string Quote, Stance Stance);
 

@@ -70,6 +70,7 @@ public static class DossierJson
             {
                 w.WriteString("label", verdict.Label);
                 w.WriteBoolean("stated", verdict.Stated);
+                w.WriteString("words", verdict.Words);
             });
             WriteArray(w, "sources", review.Sources, source =>
             {

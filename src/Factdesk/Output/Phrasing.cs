@@ -55,8 +55,13 @@ public static class Phrasing
         return role.Length == 0 || speaker?.Name is null ? SpeakerName(speaker) : $"{speaker.Name} ({role})";
     }
 
-    public static string Verdict(Verdict? verdict) =>
-        verdict is null ? "no verdict" : $"{verdict.Label} ({(verdict.Stated ? "stated" : "suggested")})";
+    /// <summary>"False (stated)", or "False (stated as “Incorrect”)" when the article's words differ from the scale's label.</summary>
+    public static string Verdict(Verdict? verdict) => verdict switch
+    {
+        null => "no verdict",
+        { Stated: true, Words: { } words } => $"{verdict.Label} (stated as “{words}”)",
+        _ => $"{verdict.Label} ({(verdict.Stated ? "stated" : "suggested")})",
+    };
 
     public static string Score(double score) => score.ToString("0.00", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using Factdesk.Claims;
 using Factdesk.Entities;
+using Factdesk.Publishing;
 using Factdesk.Quotes;
 using Factdesk.Review;
 using Factdesk.Segmentation;
@@ -19,11 +20,12 @@ public sealed class PipelineBuilder
 
     public AnalysisPipeline Build() => new(_stages.ToArray());
 
-    /// <summary>The full analysis of an article, in order.</summary>
-    public static PipelineBuilder CreateDefault() => new PipelineBuilder()
+    /// <summary>The full analysis of an article, in order; verdicts are put on <paramref name="scale"/> (default: Polygraph.info's).</summary>
+    public static PipelineBuilder CreateDefault(RatingScale? scale = null) => new PipelineBuilder()
         .Add(new Segmenter())            // sentences, tokens
         .Add(new EntityRecognizer())     // people, organisations, places, dates; canonical names
         .Add(new QuoteFinder())          // direct and reported speech with speakers
         .Add(new CheckWorthiness())      // check-worthy sentences with scores and claimants
-        .Add(new ReviewFinder());        // a fact-check's claim, claimant, verdict and sources with stances
+        .Add(new ReviewFinder(scale ?? RatingScales.Default)) // a fact-check's claim, claimant, verdict and sources with stances
+        .Add(new ClaimReviewWriter(scale ?? RatingScales.Default)); // schema.org ClaimReview of that review
 }

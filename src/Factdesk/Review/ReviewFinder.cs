@@ -1,5 +1,6 @@
 using Factdesk.Documents;
 using Factdesk.Pipeline;
+using Factdesk.Publishing;
 using Factdesk.Quotes;
 using Factdesk.Evidence;
 using Factdesk.Segmentation;
@@ -11,8 +12,10 @@ namespace Factdesk.Review;
 /// verdict, and each quoted source with its stance toward the claim. Leaves <see cref="Document.Review"/>
 /// null for articles that are not fact-checks. Needs quotes.
 /// </summary>
-public sealed class ReviewFinder : IStage
+public sealed class ReviewFinder(RatingScale scale) : IStage
 {
+    public ReviewFinder() : this(RatingScales.Default) { }
+
     private static readonly string[] ClaimHeadings = ["what was claimed", "claim", "the claim", "claim checked"];
 
     private static readonly string[] FactCheckWords = ["fact check", "fact-check", "factcheck", "we rate", "our verdict", "verdict:", "disinfo:", "fake:", "claim:", "what was claimed"];
@@ -23,7 +26,7 @@ public sealed class ReviewFinder : IStage
         var claimQuote = header is not null
             ? document.Quotes.FirstOrDefault(q => q.Start == header.Quote.Start)
             : CheckedStatement(document);
-        var verdict = VerdictFinder.Find(document, claimQuote?.End ?? 0);
+        var verdict = OnScale(VerdictFinder.Find(document, claimQuote?.End ?? 0));
         var lower = document.Text.ToLowerInvariant();
         var isFactCheck = header is not null || verdict is not null || FactCheckWords.Any(lower.Contains) || TitleJudgesAClaim(document);
         if (!isFactCheck) return;
@@ -35,6 +38,13 @@ public sealed class ReviewFinder : IStage
         if (labelled is not null) claimQuote = null;
         if (claim is null) return;
         document.Review = new ReviewInfo(claim, verdict, Sources(document, claim, claimQuote));
+    }
+
+    /// <summary>The stated verdict as a label of the active scale; words the scale cannot place keep their text.</summary>
+    private Verdict? OnScale(Verdict? stated)
+    {
+        if (stated is null || scale.Map(stated.Label) is not { } label) return stated;
+        return label.Name == stated.Label ? stated : new Verdict(label.Name, stated.Stated, stated.Label);
     }
 
     /// <summary>The statement a fact-check without a header layout checks: PolitiFact's "X stated on DATE in SOURCE: “...”", else the first attributed statement.</summary>

@@ -47,7 +47,7 @@ public sealed class OtherOutletsTests
 
         var review = Assert.IsType<ReviewInfo>(doc.Review);
         Assert.Equal("The average household energy bill has tripled in the last twelve months.", review.Claim.Text);
-        Assert.Equal(new Verdict("Incorrect", true), review.Verdict);
+        Assert.Equal(new Verdict("False", true, Words: "Incorrect"), review.Verdict); // Full Fact's word on the default Polygraph.info scale
         var analyst = Assert.Single(doc.Quotes, q => q.Speaker?.Name == "Priya Natarajan");
         Assert.Equal("energy analyst at the Resolution Centre", analyst.Speaker?.Title);
     }
