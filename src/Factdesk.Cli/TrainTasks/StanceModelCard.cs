@@ -11,7 +11,8 @@ internal static class StanceModelCard
         # stance.zip — stance of a text toward a claim
 
         LightGBM multiclass (Microsoft.ML.LightGbm 5.0.1, {options.Trees} rounds, {options.Leaves} leaves, learning rate {options.LearningRate},
-        at least {options.MinLeafExamples} examples per leaf, seed {options.Seed}) over {StanceFeatures.Count} features computed by
+        at least {options.MinLeafExamples} examples per leaf, agree examples weighted {options.RareClassWeight}
+        and disagree {2 * options.RareClassWeight}, seed {options.Seed}) over {StanceFeatures.Count} features computed by
         `Factdesk.Evidence.StanceFeatures`: TF-IDF cosine of words (whole body, lead, best sentences), cosine of character
         4-grams, shared terms, bigrams, capitalised names and numbers, and counts of refuting, hedging, supporting and
         negation cues. No sentence embeddings. The zip holds the ML.NET model and the idf table ({bytes / 1024.0:0} KB).
@@ -30,7 +31,7 @@ internal static class StanceModelCard
         of `StableSplit.IsDevelopment(bodyId, 0.2)`. Training took {minutes:0.0} min.
 
         ```bash
-        ./factdesk train stance --bodies {bodies} --stances {stances} --trees {options.Trees} --leaves {options.Leaves}
+        ./factdesk train stance --bodies {bodies} --stances {stances} --trees {options.Trees} --leaves {options.Leaves} --rare-weight {options.RareClassWeight}
         ```
 
         ## Held-out scores (development split)

@@ -13,13 +13,14 @@ public sealed class StanceTrainTask : ITrainTask
     private readonly Option<string> _stances = new("--stances") { Description = "FNC-1 stances CSV (Headline, Body ID, Stance)", HelpName = "FILE", Required = true };
     private readonly Option<string?> _out = new("--out") { Description = "Where to save the model [default: models/stance.zip in the checkout]; the model card goes beside it as .md", HelpName = "FILE" };
     private readonly Option<int> _trees = new("--trees") { Description = "Boosting rounds", DefaultValueFactory = _ => new StanceClassifier.Options().Trees };
+    private readonly Option<float> _rareWeight = new("--rare-weight") { Description = "Weight of agree examples in training (disagree gets twice this); unrelated and discuss weigh 1", DefaultValueFactory = _ => new StanceClassifier.Options().RareClassWeight };
     private readonly Option<int> _leaves = new("--leaves") { Description = "Leaves per tree", DefaultValueFactory = _ => new StanceClassifier.Options().Leaves };
 
     public string Name => "stance";
 
     public string Description => "Stance of a text toward a claim (FNC-1 agree/disagree/discuss/unrelated); LightGBM on TF-IDF, overlap and cue features. 20 % of bodies are held out by Body ID and scored";
 
-    public IReadOnlyList<Option> Options => [_bodies, _stances, _out, _trees, _leaves];
+    public IReadOnlyList<Option> Options => [_bodies, _stances, _out, _trees, _leaves, _rareWeight];
 
     public int Run(ParseResult parse, TextWriter output)
     {
@@ -35,7 +36,7 @@ public sealed class StanceTrainTask : ITrainTask
             throw new InputException(stancesPath, $"too few bodies to hold out a development split ({train.Length} training and {dev.Length} development pairs)");
         output.WriteLine($"training on {train.Length} pairs ({train.Select(p => p.BodyId).Distinct().Count()} bodies), holding out {dev.Length} pairs ({dev.Select(p => p.BodyId).Distinct().Count()} bodies)");
 
-        var options = new StanceClassifier.Options(Trees: parse.GetValue(_trees), Leaves: parse.GetValue(_leaves));
+        var options = new StanceClassifier.Options(Trees: parse.GetValue(_trees), Leaves: parse.GetValue(_leaves), RareClassWeight: parse.GetValue(_rareWeight));
         var started = DateTime.UtcNow;
         var classifier = StanceClassifier.Train(bodies, train, options);
         var minutes = (DateTime.UtcNow - started).TotalMinutes;
