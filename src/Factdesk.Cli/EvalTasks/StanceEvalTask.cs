@@ -8,8 +8,8 @@ namespace Factdesk.Cli.EvalTasks;
 /// <summary>`factdesk eval stance`: the FNC-1 score, per-class and macro F1 of the stance classifier.</summary>
 public sealed class StanceEvalTask : IEvalTask
 {
-    private readonly Option<string> _bodies = new("--bodies") { Description = "FNC-1 bodies CSV (Body ID, articleBody)", HelpName = "FILE", Required = true };
-    private readonly Option<string> _stances = new("--stances") { Description = "FNC-1 stances CSV with gold labels (Headline, Body ID, Stance)", HelpName = "FILE", Required = true };
+    private readonly Option<string> _bodies = FncOptions.Bodies();
+    private readonly Option<string> _stances = FncOptions.Stances();
 
     private readonly Option<string> _split = new("--split")
     {

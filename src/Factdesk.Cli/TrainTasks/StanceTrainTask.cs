@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Factdesk.Evidence;
 using Factdesk.Ingestion;
 using Factdesk.Learning;
@@ -9,8 +8,8 @@ namespace Factdesk.Cli.TrainTasks;
 /// <summary>`factdesk train stance`: the FNC-1 stance classifier, scored on bodies held out by Body ID.</summary>
 public sealed class StanceTrainTask : ITrainTask
 {
-    private readonly Option<string> _bodies = new("--bodies") { Description = "FNC-1 bodies CSV (Body ID, articleBody)", HelpName = "FILE", Required = true };
-    private readonly Option<string> _stances = new("--stances") { Description = "FNC-1 stances CSV (Headline, Body ID, Stance)", HelpName = "FILE", Required = true };
+    private readonly Option<string> _bodies = FncOptions.Bodies();
+    private readonly Option<string> _stances = FncOptions.Stances();
     private readonly Option<string?> _out = new("--out") { Description = "Where to save the model [default: models/stance.zip in the checkout]; the model card goes beside it as .md", HelpName = "FILE" };
     private readonly Option<int> _trees = new("--trees") { Description = "Boosting rounds", DefaultValueFactory = _ => new StanceClassifier.Options().Trees };
     private readonly Option<float> _rareWeight = new("--rare-weight") { Description = "Weight of agree examples in training (disagree gets twice this); unrelated and discuss weigh 1", DefaultValueFactory = _ => new StanceClassifier.Options().RareClassWeight };
