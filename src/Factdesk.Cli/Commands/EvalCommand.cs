@@ -37,7 +37,11 @@ internal static class EvalCommand
             if (parse.GetValue(json))
                 output.WriteLine(report.ToJson());
             else
+            {
                 WriteTable(Terminal.For(output), report, task.References(parse));
+                if (task.Details is { } details)
+                    output.WriteLine(details);
+            }
             output.Flush();
             return 0;
         });

@@ -8,5 +8,6 @@ public static class EvalTaskList
     [
         new ExtractionEvalTask(),
         new MatchEvalTask(),
+        new StanceEvalTask(),
     ];
 }

@@ -19,4 +19,7 @@ public interface IEvalTask
 
     /// <summary>Scores of other systems on the same items, for the table view only. Computed separately so JSON runs skip it.</summary>
     IReadOnlyList<ReferenceScore> References(ParseResult parse) => [];
+
+    /// <summary>Plain text the table view prints below the table (a confusion matrix), from the last <see cref="Run"/>.</summary>
+    string? Details => null;
 }

@@ -10,7 +10,7 @@ namespace Factdesk.Evidence;
 /// </summary>
 public static class StanceRules
 {
-    private static readonly string[] RefutingPhrases =
+    internal static readonly string[] RefutingPhrases =
     [
         "false", "untrue", "not true", "far from the truth", "no basis", "baseless", "disinformation", "propaganda",
         "fake", "a lie", "lies", "lying", "denied", "denies", "deny", "dismissed", "dismisses", "rejected", "rejects",
@@ -19,13 +19,13 @@ public static class StanceRules
         "no such", "not accurate", "not correct", "isn't true", "is not the case", "never happened",
     ];
 
-    private static readonly string[] SupportingPhrases =
+    internal static readonly string[] SupportingPhrases =
     [
         "confirmed", "confirms", "is true", "are true", "was true", "indeed", "correct", "accurate", "evidence shows",
         "proves", "proved", "verified",
     ];
 
-    private static readonly string[] Negations = [" not ", "n't ", " no ", " never ", " nothing "];
+    internal static readonly string[] Negations = [" not ", "n't ", " no ", " never ", " nothing "];
 
     private static readonly string[] ResponseCues = ["claim", "allegation", "accusation", "responding", "in response", "denying", "asked about"];
 
@@ -62,7 +62,7 @@ public static class StanceRules
         return any;
     }
 
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
+    internal static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "this", "these",
         "those", "is", "are", "was", "were", "be", "been", "has", "have", "had", "it", "its", "they", "their", "them",

@@ -70,7 +70,10 @@ public sealed class SentenceEncoder : IDisposable
         var scratchMask = new long[MaxTokens];
         for (var i = 0; i < texts.Length; i++)
         {
-            lengths[i] = _tokenizer.Encode(texts[i], scratchIds, scratchMask, MaxTokens);
+            Array.Clear(scratchMask);
+            // The span overload reports the padded length; the attention mask tells the real one.
+            _tokenizer.Encode(texts[i], scratchIds, scratchMask, MaxTokens);
+            lengths[i] = Math.Max(1, scratchMask.AsSpan().IndexOf(0L) is var pad and >= 0 ? pad : MaxTokens);
             ids[i] = scratchIds[..lengths[i]];
         }
         var width = Math.Max(1, lengths.Max());

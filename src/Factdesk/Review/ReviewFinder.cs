@@ -12,9 +12,13 @@ namespace Factdesk.Review;
 /// verdict, and each quoted source with its stance toward the claim. Leaves <see cref="Document.Review"/>
 /// null for articles that are not fact-checks. Needs quotes.
 /// </summary>
-public sealed class ReviewFinder(RatingScale scale) : IStage
+/// <param name="scale">The rating scale stated verdicts are put on.</param>
+/// <param name="stance">How each source's stance is read; by default the shipped classifier with the cue rules.</param>
+public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null) : IStage
 {
     public ReviewFinder() : this(RatingScales.Default) { }
+
+    private readonly SourceStance _stance = stance ?? SourceStance.Default();
 
     private static readonly string[] ClaimHeadings = ["what was claimed", "claim", "the claim", "claim checked"];
 
@@ -88,7 +92,7 @@ public sealed class ReviewFinder(RatingScale scale) : IStage
         return document.Entities.Within(from, quote.Start).FirstOrDefault(e => e.Type == EntityType.Date)?.Text;
     }
 
-    private static List<EvidenceSource> Sources(Document document, ReviewedClaim claim, Quote? claimQuote)
+    private List<EvidenceSource> Sources(Document document, ReviewedClaim claim, Quote? claimQuote)
     {
         var bySpeaker = new Dictionary<Speaker, (Quote Quote, Stance Stance, bool OwnWords)>();
         foreach (var quote in document.Quotes)
@@ -98,10 +102,10 @@ public sealed class ReviewFinder(RatingScale scale) : IStage
             var sharesEntity = SharesEntity(document, claimQuote, quote);
             var stance = SameSpeaker(quote.Speaker, claim.Claimant)
                 ? Stance.Supports
-                : StanceRules.Predict(claim.Text, quote.Text, context, sharesEntity);
+                : _stance.Predict(claim.Text, quote.Text, context, sharesEntity);
             if (stance == Stance.Unrelated) continue;
             // A quote whose own words carry the stance shows it better than one whose sentence does.
-            var ownWords = StanceRules.Predict(claim.Text, quote.Text, quote.Text, sharesEntity) == stance;
+            var ownWords = _stance.Predict(claim.Text, quote.Text, quote.Text, sharesEntity) == stance;
             if (!bySpeaker.TryGetValue(quote.Speaker, out var best) || Strength(stance) > Strength(best.Stance)
                 || stance == best.Stance && (ownWords && !best.OwnWords || ownWords == best.OwnWords && Preferred(quote, best.Quote)))
                 bySpeaker[quote.Speaker] = (quote, stance, ownWords);

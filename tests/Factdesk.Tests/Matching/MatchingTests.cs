@@ -8,7 +8,7 @@ public sealed class SearchTermsTests
 {
     [Fact]
     public void Links_stop_words_and_endings_are_dropped() =>
-        Assert.Equal(["mayor", "claim", "bridge", "closed", "2019"],
+        Assert.Equal(["mayor", "claim", "bridge", "clos", "2019"],
             SearchTerms.Of("The mayor's claims: the bridge was closed in 2019 https://t.co/abc123 pic.twitter.com/xyz"));
 
     [Theory]
