@@ -3,13 +3,20 @@ namespace Factdesk.Cli;
 /// <summary>Writes a file the user named, turning file-system failures into one readable <see cref="OutputException"/>.</summary>
 internal static class OutputFile
 {
-    public static void Write(string path, string content)
+    public static void Write(string path, string content) => Write(path, stream =>
+    {
+        using var writer = new StreamWriter(stream);
+        writer.Write(content);
+    });
+
+    public static void Write(string path, Action<Stream> write)
     {
         if (Directory.Exists(path))
             throw new OutputException(path, "is a directory, not a file");
         try
         {
-            File.WriteAllText(path, content);
+            using var stream = File.Create(path);
+            write(stream);
         }
         catch (DirectoryNotFoundException)
         {

@@ -9,5 +9,6 @@ public static class EvalTaskList
         new ExtractionEvalTask(),
         new MatchEvalTask(),
         new StanceEvalTask(),
+        new NerEvalTask(),
     ];
 }

@@ -7,5 +7,6 @@ public static class TrainTaskList
     public static IReadOnlyList<ITrainTask> Create() =>
     [
         new StanceTrainTask(),
+        new NerTrainTask(),
     ];
 }

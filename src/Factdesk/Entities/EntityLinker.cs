@@ -9,9 +9,9 @@ namespace Factdesk.Entities;
 /// Gives every mention of one entity one canonical name: the shipped alias table, acronyms defined in the
 /// text ("Syrian Democratic Forces (SDF)"), editorial glosses ("Democratic Forces Union [Syrian Democratic Forces]"),
 /// parts of dashed acronyms ("CJTF–Operation Inherent Resolve"), surnames of people named in full, and
-/// spelling variants ("Raqqa"/"Raqqah").
+/// spelling variants ("Raqqa"/"Raqqah"). Runs that no rule types take the entity tagger's type when it has one.
 /// </summary>
-internal sealed class EntityLinker(Document document, Gazetteer gazetteer, EntityTyper typer)
+internal sealed class EntityLinker(Document document, Gazetteer gazetteer, EntityTyper typer, LearnedEntityTypes? learned = null)
 {
     private readonly List<NameRun> _runs = [];
     private readonly Dictionary<NameRun, (EntityType? Type, string Canonical)> _resolved = [];
@@ -99,7 +99,7 @@ internal sealed class EntityLinker(Document document, Gazetteer gazetteer, Entit
             var previous = _runEndingAt.GetValueOrDefault(before - 1);
             if (previous is not null && _resolved.TryGetValue(previous, out var p) && p.Type is EntityType.Location) return EntityType.Location;
         }
-        return EntityType.Misc;
+        return learned?.TypeOf(run) ?? EntityType.Misc;
     }
 
     private string Canonical(NameRun run, PersonIndex people)

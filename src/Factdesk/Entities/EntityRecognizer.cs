@@ -5,18 +5,31 @@ using Factdesk.Segmentation;
 namespace Factdesk.Entities;
 
 /// <summary>
-/// Rule-based named entities: finds name runs, types them, then gives every mention of one entity one
-/// canonical name (see <see cref="EntityLinker"/>). Needs sentences and tokens.
+/// Named entities: finds name runs, types them by rules, then gives every mention of one entity one
+/// canonical name (see <see cref="EntityLinker"/>). Runs the rules cannot type take the learned
+/// <see cref="NerTagger"/>'s type, when a model is given. Needs sentences and tokens.
 /// </summary>
-public sealed class EntityRecognizer(Gazetteer gazetteer) : IStage
+public sealed class EntityRecognizer : IStage
 {
-    public EntityRecognizer() : this(Gazetteer.Default) { }
+    private readonly Gazetteer _gazetteer;
+    private readonly Func<NerTagger?> _tagger;
+
+    // The shipped model is loaded only when a document first has a run the rules cannot type.
+    public EntityRecognizer() : this(Gazetteer.Default, () => NerTagger.Shipped) { }
+
+    public EntityRecognizer(Gazetteer gazetteer, NerTagger? tagger = null) : this(gazetteer, () => tagger) { }
+
+    private EntityRecognizer(Gazetteer gazetteer, Func<NerTagger?> tagger)
+    {
+        _gazetteer = gazetteer;
+        _tagger = tagger;
+    }
 
     public void Process(Document document)
     {
-        var finder = new NameRunFinder(document, gazetteer);
-        var typer = new EntityTyper(document, gazetteer);
-        var linker = new EntityLinker(document, gazetteer, typer);
+        var finder = new NameRunFinder(document, _gazetteer);
+        var typer = new EntityTyper(document, _gazetteer);
+        var linker = new EntityLinker(document, _gazetteer, typer, new LearnedEntityTypes(document, _tagger));
         var workTitles = WorkTitles.Find(document);
 
         var headlineSentences = new List<Sentence>(); // only known names are trusted in title-case lines
