@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using Factdesk.Documents;
 
 namespace Factdesk.Ingestion;
@@ -32,7 +33,25 @@ public static class ArticleLoader
             throw new InputException(path, $"cannot be opened ({e.Message})");
         }
         using (stream)
-            return Read(stream, path, Path.GetExtension(path), path);
+        {
+            if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+                return Read(stream, path, Path.GetExtension(path), path);
+            // page.html.gz is read as page.html.
+            using var unzipped = new GZipStream(stream, CompressionMode.Decompress);
+            return Read(unzipped, path, Path.GetExtension(path[..^3]), path);
+        }
+    }
+
+    /// <summary>
+    /// An article already in memory as a string (a feed item, a JSON Lines record); <paramref name="html"/> says
+    /// whether it is HTML or plain text, null to tell from the content.
+    /// </summary>
+    public static Document FromString(string raw, string name, bool? html = null)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+            throw new InputException(name, "is empty");
+        var isHtml = html ?? InputFormats.Sniff(raw[..Math.Min(raw.Length, 4096)]) == InputFormat.Html;
+        return isHtml ? FromHtml(raw, name, sourcePath: null) : FromText(raw, name, sourcePath: null);
     }
 
     /// <summary>Loads an article from <paramref name="stream"/>; <paramref name="name"/> names it in errors, and
