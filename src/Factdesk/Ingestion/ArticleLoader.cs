@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using Factdesk.Documents;
 
 namespace Factdesk.Ingestion;
@@ -34,11 +33,9 @@ public static class ArticleLoader
         }
         using (stream)
         {
-            if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-                return Read(stream, path, Path.GetExtension(path), path);
-            // page.html.gz is read as page.html.
-            using var unzipped = new GZipStream(stream, CompressionMode.Decompress);
-            return Read(unzipped, path, Path.GetExtension(path[..^3]), path);
+            return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? Read(new MemoryStream(Gunzip.Read(stream, path, MaxBytes)), path, Path.GetExtension(path[..^3]), path) // page.html.gz is read as page.html
+                : Read(stream, path, Path.GetExtension(path), path);
         }
     }
 

@@ -13,7 +13,8 @@ internal static class BoundedReader
             CheckSize(name, stream.Length - stream.Position, maxBytes);
         var buffer = new MemoryStream();
         var chunk = new byte[64 * 1024];
-        while (ReadChunk(stream, chunk, name) is var read and > 0)
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
         {
             // Unseekable streams (pipes) have no length to check up front: stop as soon as the limit is passed.
             if (buffer.Length + read > maxBytes)
@@ -21,19 +22,6 @@ internal static class BoundedReader
             buffer.Write(chunk, 0, read);
         }
         return buffer.TryGetBuffer(out var bytes) ? bytes : buffer.ToArray();
-    }
-
-    // A compressed input that is cut short or corrupt fails here, in the middle of reading.
-    private static int ReadChunk(Stream stream, byte[] chunk, string name)
-    {
-        try
-        {
-            return stream.Read(chunk);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InputException(name, $"is not a complete, valid gzip file ({e.Message.TrimEnd('.')})");
-        }
     }
 
     public static void CheckSize(string name, long length, long maxBytes)
