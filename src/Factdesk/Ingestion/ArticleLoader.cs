@@ -88,7 +88,8 @@ public static class ArticleLoader
             Title: article.ReaderTitle ?? meta.Title,
             Site: meta.Site ?? article.ReaderSite,
             Published: meta.Published,
-            Language: meta.Language ?? HtmlMetadata.LanguageCode(article.ReaderLanguage) ?? LanguageGuesser.Guess(text));
+            Language: meta.Language ?? HtmlMetadata.LanguageCode(article.ReaderLanguage) ?? LanguageGuesser.Guess(text),
+            Authors: meta.Authors);
         return new Document(text, source) { ClaimReview = meta.ClaimReview };
     }
 

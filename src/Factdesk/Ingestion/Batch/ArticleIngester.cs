@@ -61,6 +61,7 @@ public sealed class ArticleIngester(IArticleStore store, AnalysisPipeline pipeli
             Site: source.Site,
             Published: source.Published,
             Language: source.Language,
+            Authors: source.Authors,
             DuplicateOf: copyOf);
     }
 }

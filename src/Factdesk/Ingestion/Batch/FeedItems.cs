@@ -35,6 +35,7 @@ internal static class FeedItems
             Title = Blank(item.Title) ?? document.Source.Title,
             Site = site ?? document.Source.Site,
             Published = Published(item) ?? document.Source.Published,
+            Authors = Author(item) is { } author ? [author] : document.Source.Authors,
         };
         return InputItem.WithSource(document, source);
     });
@@ -48,6 +49,10 @@ internal static class FeedItems
     // Feed descriptions are HTML fragments as often as plain text, and fragments rarely start with a tag.
     private static bool LooksLikeHtml(string content) =>
         content.Contains("</", StringComparison.Ordinal) || content.Contains("<br", StringComparison.OrdinalIgnoreCase);
+
+    // RSS puts the author in dc:creator more often than in <author>, which the reader's Author does not cover.
+    private static string? Author(FeedItem item) =>
+        Blank(item.Author) ?? (item.SpecificItem is Rss20FeedItem rss ? Blank(rss.DC?.Creator) : null);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -27,6 +27,7 @@ public sealed class InputSourcesTests : IDisposable
         Assert.Equal("Northern quay closed after seawall cracks", first.Source.Title);
         Assert.Equal("https://courier.example.org/news/quay-closed?utm_source=rss", first.Source.Url);
         Assert.Equal("Westmere Courier", first.Source.Site);
+        Assert.Equal(["Marta Silva"], first.Source.Authors);
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 7, 15, 0, TimeSpan.Zero), first.Source.Published);
         Assert.StartsWith("Harbour authorities in Westmere closed the northern quay", first.Text);
         Assert.Contains("four million euros", items[1].Load().Text);
