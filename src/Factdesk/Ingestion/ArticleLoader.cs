@@ -81,6 +81,9 @@ public static class ArticleLoader
         }
         var article = HtmlArticle.Read(html);
         var text = CleanText(article.Text, name);
+        // Debris rules can empty a page that is all captions; then the readability text is better than nothing.
+        if (PageDebris.Strip(text) is { Length: > 0 } stripped)
+            text = stripped;
         var meta = article.Metadata;
         var source = new SourceInfo(
             sourcePath,
