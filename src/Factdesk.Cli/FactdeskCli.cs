@@ -16,6 +16,7 @@ public static class FactdeskCli
         new RootCommand("Factdesk: a fact-checking workbench. Reads a news article and lays out who said what, which claims are worth checking and what the article concludes.")
         {
             CheckCommand.Create(),
+            IngestCommand.Create(),
             EvalCommand.Create(EvalTaskList.Create()),
             TrainCommand.Create(TrainTaskList.Create()),
             ValidateCommand.Create(),

@@ -12,9 +12,12 @@ internal static class Terminal
     /// Colours only for the real, unredirected console. Files, pipes and test writers get plain text, so no
     /// escape codes end up in a saved report.
     /// </summary>
+    /// <summary>True for the real console on a terminal, where colours and live progress can be drawn.</summary>
+    public static bool IsLive(TextWriter writer) => ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+
     public static IAnsiConsole For(TextWriter writer)
     {
-        var live = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+        var live = IsLive(writer);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = live ? AnsiSupport.Detect : AnsiSupport.No,

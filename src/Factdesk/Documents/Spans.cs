@@ -58,7 +58,8 @@ public sealed record SourceInfo(
     string? Title = null,
     string? Site = null,
     DateTimeOffset? Published = null,
-    string? Language = null);
+    string? Language = null,
+    IReadOnlyList<string>? Authors = null);
 
 public enum Stance { Supports, Refutes, Discusses, Unrelated }
 

@@ -32,7 +32,23 @@ public static class ArticleLoader
             throw new InputException(path, $"cannot be opened ({e.Message})");
         }
         using (stream)
-            return Read(stream, path, Path.GetExtension(path), path);
+        {
+            return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+                ? Read(new MemoryStream(Gunzip.Read(stream, path, MaxBytes)), path, Path.GetExtension(path[..^3]), path) // page.html.gz is read as page.html
+                : Read(stream, path, Path.GetExtension(path), path);
+        }
+    }
+
+    /// <summary>
+    /// An article already in memory as a string (a feed item, a JSON Lines record); <paramref name="html"/> says
+    /// whether it is HTML or plain text, null to tell from the content.
+    /// </summary>
+    public static Document FromString(string raw, string name, bool? html = null)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+            throw new InputException(name, "is empty");
+        var isHtml = html ?? InputFormats.Sniff(raw[..Math.Min(raw.Length, 4096)]) == InputFormat.Html;
+        return isHtml ? FromHtml(raw, name, sourcePath: null) : FromText(raw, name, sourcePath: null);
     }
 
     /// <summary>Loads an article from <paramref name="stream"/>; <paramref name="name"/> names it in errors, and
@@ -65,6 +81,9 @@ public static class ArticleLoader
         }
         var article = HtmlArticle.Read(html);
         var text = CleanText(article.Text, name);
+        // Debris rules can empty a page that is all captions; then the readability text is better than nothing.
+        if (PageDebris.Strip(text) is { Length: > 0 } stripped)
+            text = stripped;
         var meta = article.Metadata;
         var source = new SourceInfo(
             sourcePath,
@@ -72,7 +91,8 @@ public static class ArticleLoader
             Title: article.ReaderTitle ?? meta.Title,
             Site: meta.Site ?? article.ReaderSite,
             Published: meta.Published,
-            Language: meta.Language ?? HtmlMetadata.LanguageCode(article.ReaderLanguage) ?? LanguageGuesser.Guess(text));
+            Language: meta.Language ?? HtmlMetadata.LanguageCode(article.ReaderLanguage) ?? LanguageGuesser.Guess(text),
+            Authors: meta.Authors);
         return new Document(text, source) { ClaimReview = meta.ClaimReview };
     }
 

@@ -12,7 +12,8 @@ internal sealed record HtmlMetadata(
     string? Site,
     DateTimeOffset? Published,
     string? Language,
-    JsonObject? ClaimReview)
+    JsonObject? ClaimReview,
+    IReadOnlyList<string> Authors)
 {
     public static HtmlMetadata Read(IHtmlDocument page)
     {
@@ -26,12 +27,31 @@ internal sealed record HtmlMetadata(
             Published: Date(Meta(page, "article:published_time"))
                        ?? Date(JsonLd.Text(article?["datePublished"]))
                        ?? Date(linkedData.Select(o => JsonLd.Text(o["datePublished"])).FirstOrDefault(d => d != null))
-                       ?? Date(Meta(page, "date") ?? Meta(page, "pubdate") ?? Meta(page, "dc.date") ?? Meta(page, "dcterms.created")),
+                       ?? Date(Meta(page, "date") ?? Meta(page, "pubdate") ?? Meta(page, "dc.date") ?? Meta(page, "dcterms.created"))
+                       ?? TimeElement(page),
             Language: LanguageCode(page.DocumentElement.GetAttribute("lang"))
                       ?? LanguageCode(Meta(page, "og:locale"))
                       ?? LanguageCode(page.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content")),
-            ClaimReview: linkedData.FirstOrDefault(o => JsonLd.HasType(o, "ClaimReview"))?.DeepClone().AsObject());
+            ClaimReview: linkedData.FirstOrDefault(o => JsonLd.HasType(o, "ClaimReview"))?.DeepClone().AsObject(),
+            Authors: JsonLd.Names(article?["author"]) is { Count: > 0 } names ? names : MetaAuthors(page));
     }
+
+    /// <summary>
+    /// A page without a machine-readable date often still marks it up: a &lt;time&gt; flagged as the publication
+    /// date, else the first &lt;time datetime&gt; inside the article (later ones are comments or related stories).
+    /// Times elsewhere on the page are left alone: they date sidebars and "last updated" stamps as often as the article.
+    /// </summary>
+    private static DateTimeOffset? TimeElement(IHtmlDocument page)
+    {
+        var time = page.QuerySelector("time[itemprop=datePublished][datetime], time[pubdate][datetime]")
+                   ?? page.QuerySelector("article time[datetime], main time[datetime]");
+        return Date(time?.GetAttribute("datetime"));
+    }
+
+    // article:author is usually a profile URL, which is no name.
+    private static List<string> MetaAuthors(IHtmlDocument page) =>
+        [.. new[] { Meta(page, "author"), Meta(page, "article:author"), Meta(page, "dc.creator") }
+            .OfType<string>().Where(a => !a.Contains("://", StringComparison.Ordinal)).Distinct().Take(1)];
 
     /// <summary>"en-GB", "en_US" and "EN" all become "en"; anything that is not a language code becomes null.</summary>
     public static string? LanguageCode(string? tag)
@@ -113,6 +133,15 @@ internal sealed record HtmlMetadata(
         {
             JsonArray many => many.Select(Text).OfType<string>(),
             var one when Text(one) is { } type => [type],
+            _ => [],
+        };
+
+        /// <summary>"author" may be a name, a Person or Organization object, or an array of either.</summary>
+        public static List<string> Names(JsonNode? node) => node switch
+        {
+            JsonArray many => [.. many.SelectMany(Names).Distinct()],
+            JsonObject one when Text(one["name"]) is { } name => [name],
+            _ when Text(node) is { } name && !name.Contains("://", StringComparison.Ordinal) => [name],
             _ => [],
         };
 

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using Factdesk.Ingestion;
+using Microsoft.Data.Sqlite;
+
+namespace Factdesk.Storage;
+
+/// <summary>The article store in one SQLite file (WAL journal, so readers never block the writer).</summary>
+public sealed class SqliteArticleStore : IArticleStore
+{
+    public const string DefaultPath = "factdesk.db";
+
+    private const string Columns =
+        "a.id, a.url, a.canonical_url, a.path, a.title, a.site, a.published, a.language, a.authors, a.text, a.content_hash, a.simhash, " +
+        "a.duplicate_of, a.ingested_at, d.json";
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _clock;
+
+    private SqliteArticleStore(SqliteConnection connection, TimeProvider clock)
+    {
+        _connection = connection;
+        _clock = clock;
+    }
+
+    /// <summary>Opens (or creates) the database at <paramref name="path"/> and brings its schema up to date.</summary>
+    public static SqliteArticleStore Open(string path, TimeProvider? clock = null)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new InputException(path, "is a directory, not a database file");
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+            throw new InputException(path, "is in a folder that does not exist");
+        // No pooling: a closed store must release the file (tests delete it, users move it).
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+            SqliteMigrator.Migrate(connection, SchemaSteps.All, path);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new InputException(path, $"cannot be used as a Factdesk database ({e.Message.ReplaceLineEndings(" ")})");
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new SqliteArticleStore(connection, clock ?? TimeProvider.System);
+    }
+
+    public AddResult Add(ArticleRecord article)
+    {
+        using var transaction = _connection.BeginTransaction();
+        // Checked inside the transaction, so nothing can slip in between the check and the insert.
+        if (FindExisting(article.CanonicalUrl, article.ContentHash, transaction) is { } existing)
+            return new AddResult(existing, Added: false);
+        using var insert = Command(transaction, """
+            INSERT INTO articles (url, canonical_url, path, title, site, published, language, authors, text, content_hash, simhash, duplicate_of, ingested_at)
+            VALUES ($url, $canonical, $path, $title, $site, $published, $language, $authors, $text, $hash, $simhash, $duplicateOf, $ingestedAt)
+            RETURNING id
+            """);
+        Bind(insert, "$url", article.Url);
+        Bind(insert, "$canonical", article.CanonicalUrl);
+        Bind(insert, "$path", article.Path);
+        Bind(insert, "$title", article.Title);
+        Bind(insert, "$site", article.Site);
+        Bind(insert, "$published", article.Published?.ToString("o", CultureInfo.InvariantCulture));
+        Bind(insert, "$language", article.Language);
+        Bind(insert, "$authors", JsonSerializer.Serialize(article.Authors ?? []));
+        Bind(insert, "$text", article.Text);
+        Bind(insert, "$hash", article.ContentHash);
+        Bind(insert, "$simhash", unchecked((long)article.SimHash));
+        Bind(insert, "$duplicateOf", article.DuplicateOf);
+        Bind(insert, "$ingestedAt", _clock.GetUtcNow().ToString("o", CultureInfo.InvariantCulture));
+        var id = (long)insert.ExecuteScalar()!;
+        using var dossier = Command(transaction, "INSERT INTO dossiers (article_id, json) VALUES ($id, $json)");
+        Bind(dossier, "$id", id);
+        Bind(dossier, "$json", article.DossierJson);
+        dossier.ExecuteNonQuery();
+        transaction.Commit();
+        return new AddResult(id, Added: true);
+    }
+
+    public long? FindExisting(string? canonicalUrl, string contentHash) => FindExisting(canonicalUrl, contentHash, null);
+
+    private long? FindExisting(string? canonicalUrl, string contentHash, SqliteTransaction? transaction)
+    {
+        using var command = Command(transaction,
+            "SELECT id FROM articles WHERE content_hash = $hash OR ($canonical IS NOT NULL AND canonical_url = $canonical) ORDER BY id LIMIT 1");
+        Bind(command, "$hash", contentHash);
+        Bind(command, "$canonical", canonicalUrl);
+        return command.ExecuteScalar() is long id ? id : null;
+    }
+
+    public StoredArticle? Get(long id)
+    {
+        using var command = Command(null, $"SELECT {Columns} FROM articles a JOIN dossiers d ON d.article_id = a.id WHERE a.id = $id");
+        Bind(command, "$id", id);
+        using var row = command.ExecuteReader();
+        return row.Read() ? Read(row) : null;
+    }
+
+    public IReadOnlyList<(long Id, ulong SimHash)> Originals()
+    {
+        using var command = Command(null, "SELECT id, simhash FROM articles WHERE duplicate_of IS NULL ORDER BY id");
+        using var row = command.ExecuteReader();
+        var originals = new List<(long, ulong)>();
+        while (row.Read())
+            originals.Add((row.GetInt64(0), unchecked((ulong)row.GetInt64(1))));
+        return originals;
+    }
+
+    public int Count()
+    {
+        using var command = Command(null, "SELECT count(*) FROM articles");
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private static StoredArticle Read(SqliteDataReader row)
+    {
+        string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
+        var article = new ArticleRecord(
+            Text: row.GetString(9),
+            ContentHash: row.GetString(10),
+            SimHash: unchecked((ulong)row.GetInt64(11)),
+            DossierJson: row.GetString(14),
+            Url: Text(1),
+            CanonicalUrl: Text(2),
+            Path: Text(3),
+            Title: Text(4),
+            Site: Text(5),
+            Published: Text(6) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
+            Language: Text(7),
+            Authors: JsonSerializer.Deserialize<string[]>(row.GetString(8)) ?? [],
+            DuplicateOf: row.IsDBNull(12) ? null : row.GetInt64(12));
+        return new StoredArticle(row.GetInt64(0), article, DateTimeOffset.Parse(row.GetString(13), CultureInfo.InvariantCulture));
+    }
+
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, string name, object? value) =>
+        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
