@@ -7,5 +7,6 @@ public static class EvalTaskList
     public static IReadOnlyList<IEvalTask> Create() =>
     [
         new ExtractionEvalTask(),
+        new CheckWorthyEvalTask(),
     ];
 }

@@ -6,5 +6,6 @@ public static class TrainTaskList
     /// <summary>Fresh instances each time: a task owns its option objects, and an option belongs to one command tree.</summary>
     public static IReadOnlyList<ITrainTask> Create() =>
     [
+        new CheckWorthyTrainTask(),
     ];
 }
