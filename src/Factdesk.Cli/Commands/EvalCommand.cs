@@ -29,6 +29,8 @@ internal static class EvalCommand
         var command = new Command(task.Name, task.Description);
         foreach (var option in task.Options)
             command.Add(option);
+        foreach (var argument in task.Arguments)
+            command.Add(argument);
         command.Add(json);
         command.SetAction(parse =>
         {

@@ -15,6 +15,9 @@ public interface IEvalTask
     /// <summary>Task-specific options; `--json` is added by the eval command for every task.</summary>
     IReadOnlyList<Option> Options { get; }
 
+    /// <summary>Positional arguments (a data set path), if the task takes any.</summary>
+    IReadOnlyList<Argument> Arguments => [];
+
     EvalReport Run(ParseResult parse);
 
     /// <summary>Scores of other systems on the same items, for the table view only. Computed separately so JSON runs skip it.</summary>

@@ -8,5 +8,6 @@ public static class TrainTaskList
     [
         new StanceTrainTask(),
         new NerTrainTask(),
+        new CheckWorthyTrainTask(),
     ];
 }

@@ -5,28 +5,14 @@ using Factdesk.Segmentation;
 namespace Factdesk.Claims;
 
 /// <summary>
-/// Scores each sentence for check-worthiness (a factual, verifiable statement of public interest) with
-/// transparent rules: numbers, named entities, attribution to a speaker, and penalties for questions,
-/// opinions and page furniture. A later issue replaces the weights with a trained model behind
-/// the same <see cref="Predict"/>.
+/// Scores each sentence for check-worthiness (a factual, verifiable statement of public interest) and keeps those at
+/// or above a threshold as claims, each with the speaker of the quote it overlaps most. The score is the probability
+/// of the trained model built into the library (<see cref="CheckWorthinessModel"/>); a build without that model
+/// falls back to <see cref="CheckWorthinessRules"/>.
 /// </summary>
 public sealed class CheckWorthiness : IStage
 {
     public const double DefaultThreshold = 0.5;
-
-    private static readonly HashSet<string> Opinion = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "think", "believe", "feel", "hope", "should", "must", "ought", "perhaps", "maybe", "wonder", "love", "hate",
-        "please", "subscribe", "click", "share", "follow", "sign", "newsletter",
-    };
-
-    private static readonly HashSet<string> FirstOrSecondPerson = new(StringComparer.OrdinalIgnoreCase) { "i", "we", "you", "our", "us", "my", "your" };
-
-    private static readonly HashSet<string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "hundreds", "thousands", "millions", "billions", "million", "billion", "trillion", "percent", "per", "half",
-        "dozens", "twice", "double", "doubled", "tripled", "majority", "kilometers", "kilometres", "miles",
-    };
 
     private readonly double _threshold;
 
@@ -34,51 +20,28 @@ public sealed class CheckWorthiness : IStage
 
     public void Process(Document document)
     {
-        foreach (var sentence in document.Sentences)
+        var scores = PredictAll(document);
+        for (var i = 0; i < scores.Count; i++)
         {
-            var score = Predict(document, sentence);
-            if (score < _threshold) continue;
-            document.Claims.Add(new Claim(document.Slice(sentence), sentence.Start, sentence.End, Math.Round(score, 3), Claimant(document, sentence)));
+            if (scores[i] < _threshold) continue;
+            var sentence = document.Sentences[i];
+            document.Claims.Add(new Claim(document.Slice(sentence), sentence.Start, sentence.End, Math.Round(scores[i], 3), Claimant(document, sentence)));
         }
     }
 
     /// <summary>The check-worthiness of one sentence in [0,1]; reads the document, writes nothing.</summary>
-    public static double Predict(Document document, Sentence sentence)
-    {
-        var tokens = document.Tokens;
-        int words = 0, numbers = 0, personal = 0, opinion = 0;
-        for (var i = tokens.FirstAtOrAfter(sentence.Start); i < tokens.Count && tokens[i].End <= sentence.End; i++)
-        {
-            var t = tokens[i];
-            if (t.Kind == TokenKind.Number || NumberWords.Contains(t.Text)) numbers++;
-            if (t.Kind is not (TokenKind.Word or TokenKind.Number)) continue;
-            words++;
-            if (FirstOrSecondPerson.Contains(t.Text) && !InsideQuote(document, t.Start)) personal++;
-            if (Opinion.Contains(t.Text)) opinion++;
-        }
-        var inSentence = document.Entities.Within(sentence.Start, sentence.End).ToList();
-        var entities = inSentence.Count(e => e.Type != EntityType.Date);
-        var dates = inSentence.Count - entities;
-        var attributed = Claimant(document, sentence) is not null;
-        var last = document.Text[sentence.End - 1];
+    public static double Predict(Document document, Sentence sentence) =>
+        CheckWorthinessModel.Shipped is { } model
+            ? model.Score([document.Slice(sentence)])[0]
+            : CheckWorthinessRules.Predict(document, sentence);
 
-        var z = -1.6;
-        z += words switch { < 6 => -2.0, <= 60 => 0.6, _ => 0.0 };
-        z += Math.Min(numbers, 2) * 0.9;
-        z += Math.Min(entities, 3) * 0.45;
-        z += Math.Min(dates, 1) * 0.3;
-        z += attributed ? 0.8 : 0.0;
-        z -= last == '?' ? 1.8 : 0.0;
-        z -= last is not ('.' or '!' or '”' or '"' or '’' or ')') ? 1.2 : 0.0; // headlines, captions, menu lines
-        z -= Math.Min(personal, 2) * 0.5;
-        z -= Math.Min(opinion, 2) * 0.6;
-        return 1.0 / (1.0 + Math.Exp(-z));
-    }
+    /// <summary>The scores of all sentences in order; one batch through the model is far cheaper than one call per sentence.</summary>
+    public static IReadOnlyList<double> PredictAll(Document document) =>
+        CheckWorthinessModel.Shipped is { } model
+            ? model.Score(document.Sentences.Select(document.Slice).ToArray())
+            : document.Sentences.Select(s => CheckWorthinessRules.Predict(document, s)).ToArray();
 
-    private static bool InsideQuote(Document document, int offset) =>
-        document.Quotes.Overlapping(offset, offset + 1).Any(q => q.Kind == QuoteKind.Direct);
-
-    private static Speaker? Claimant(Document document, Sentence sentence) =>
+    internal static Speaker? Claimant(Document document, Sentence sentence) =>
         document.Quotes.Overlapping(sentence.Start, sentence.End)
             .Where(q => q.Speaker is not null)
             .OrderByDescending(q => Math.Min(q.End, sentence.End) - Math.Max(q.Start, sentence.Start))
