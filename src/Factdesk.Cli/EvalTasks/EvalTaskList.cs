@@ -10,5 +10,6 @@ public static class EvalTaskList
         new MatchEvalTask(),
         new StanceEvalTask(),
         new NerEvalTask(),
+        new VerdictEvalTask(),
     ];
 }

@@ -27,5 +27,6 @@ public sealed class PipelineBuilder
         .Add(new QuoteFinder())          // direct and reported speech with speakers
         .Add(new CheckWorthiness())      // check-worthy sentences with scores and claimants
         .Add(new ReviewFinder(scale ?? RatingScales.Default)) // a fact-check's claim, claimant, verdict and sources with stances
+        .Add(new VerdictSuggester(scale ?? RatingScales.Default)) // a suggested verdict from those sources, beside the stated one
         .Add(new ClaimReviewWriter(scale ?? RatingScales.Default)); // schema.org ClaimReview of that review
 }
