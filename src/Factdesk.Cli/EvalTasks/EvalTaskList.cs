@@ -11,5 +11,6 @@ public static class EvalTaskList
         new StanceEvalTask(),
         new NerEvalTask(),
         new CheckWorthyEvalTask(),
+        new VerdictEvalTask(),
     ];
 }

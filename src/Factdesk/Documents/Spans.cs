@@ -73,7 +73,16 @@ public sealed record Verdict(string Label, bool Stated, string? Words = null);
 
 public sealed record EvidenceSource(Speaker Speaker, string Quote, Stance Stance);
 
-public sealed record ReviewInfo(ReviewedClaim Claim, Verdict? Verdict, IReadOnlyList<EvidenceSource> Sources);
+public sealed record ReviewInfo(ReviewedClaim Claim, Verdict? Verdict, IReadOnlyList<EvidenceSource> Sources)
+{
+    /// <summary>Factdesk's own reading of the evidence, kept apart from <see cref="Verdict"/> so a stated verdict is never overwritten.</summary>
+    public SuggestedVerdict? Suggestion { get; init; }
+}
+
+/// <summary>
+/// A verdict Factdesk suggests (<see cref="Documents.Verdict.Stated"/> is always false), why, and the sources that decided it.
+/// </summary>
+public sealed record SuggestedVerdict(Verdict Verdict, string Explanation, IReadOnlyList<EvidenceSource> Deciding);
 
 /// <summary>An earlier fact-check that may cover a claim (filled by the matching stage in a later issue).</summary>
 public sealed record ClaimMatch(string ClaimText, string? Verdict, string? Url, double Score);

@@ -78,6 +78,13 @@ public static class DossierJson
                 w.WriteString("quote", source.Quote);
                 w.WriteString("stance", Phrasing.Stance(source.Stance));
             });
+            // Beside the stated verdict, never in its place: a reader sees both and which one the article said.
+            WriteObject(w, "suggestion", review.Suggestion, s =>
+                {
+                    w.WriteString("label", s.Verdict.Label);
+                    w.WriteBoolean("stated", false);
+                    w.WriteString("explanation", s.Explanation);
+                });
         });
         WriteArray(w, "matches", document.Matches, m =>
         {

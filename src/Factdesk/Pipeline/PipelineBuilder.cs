@@ -21,11 +21,16 @@ public sealed class PipelineBuilder
     public AnalysisPipeline Build() => new(_stages.ToArray());
 
     /// <summary>The full analysis of an article, in order; verdicts are put on <paramref name="scale"/> (default: Polygraph.info's).</summary>
-    public static PipelineBuilder CreateDefault(RatingScale? scale = null) => new PipelineBuilder()
-        .Add(new Segmenter())            // sentences, tokens
-        .Add(new EntityRecognizer())     // people, organisations, places, dates; canonical names
-        .Add(new QuoteFinder())          // direct and reported speech with speakers
-        .Add(new CheckWorthiness())      // check-worthy sentences with scores and claimants
-        .Add(new ReviewFinder(scale ?? RatingScales.Default)) // a fact-check's claim, claimant, verdict and sources with stances
-        .Add(new ClaimReviewWriter(scale ?? RatingScales.Default)); // schema.org ClaimReview of that review
+    public static PipelineBuilder CreateDefault(RatingScale? scale = null)
+    {
+        scale ??= RatingScales.Default;
+        return new PipelineBuilder()
+            .Add(new Segmenter())               // sentences, tokens
+            .Add(new EntityRecognizer())        // people, organisations, places, dates; canonical names
+            .Add(new QuoteFinder())             // direct and reported speech with speakers
+            .Add(new CheckWorthiness())         // check-worthy sentences with scores and claimants
+            .Add(new ReviewFinder(scale))       // a fact-check's claim, claimant, verdict and sources with stances
+            .Add(new VerdictSuggester(scale))   // a suggested verdict from those sources, beside the stated one
+            .Add(new ClaimReviewWriter(scale)); // schema.org ClaimReview of that review
+    }
 }
