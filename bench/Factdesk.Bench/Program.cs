@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Running;
 using Factdesk.Bench;
 
-// `pages DIR` is the side-by-side run with bench/readability; everything else goes to BenchmarkDotNet.
+// `pages DIR` is the side-by-side run with bench/readability, `match DB QUERIES QRELS` the store search timing; everything else goes to BenchmarkDotNet.
 if (args is ["pages", .. var rest])
     return ExtractionPages.Run(rest);
+if (args is ["match", .. var matchArgs])
+    return StoreMatching.Run(matchArgs);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

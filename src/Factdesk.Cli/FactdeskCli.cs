@@ -17,6 +17,9 @@ public static class FactdeskCli
         {
             CheckCommand.Create(),
             IngestCommand.Create(),
+            ImportCommand.Create(),
+            ExportCommand.Create(),
+            MatchCommand.Create(),
             EvalCommand.Create(EvalTaskList.Create()),
             TrainCommand.Create(TrainTaskList.Create()),
             ValidateCommand.Create(),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Factdesk.Cli.Rendering;
 using Factdesk.Documents;
 using Factdesk.Ingestion;
+using Factdesk.Matching;
 using Factdesk.Output;
 using Factdesk.Pipeline;
 using Factdesk.Publishing;
@@ -38,10 +39,23 @@ internal static class CheckCommand
             HelpName = "ID|FILE",
         };
 
-        var command = new Command("check", "Analyse one article: quotes, claims, entities and any verdict it states") { path, format, output, scale };
+        var database = new Option<string?>("--db")
+        {
+            Description = "Also look up earlier fact-checks of the reviewed claim and the top check-worthy claims in this database (see import)",
+            HelpName = "PATH",
+        };
+        var thresholds = new ThresholdOptions();
+
+        var command = new Command("check", "Analyse one article: quotes, claims, entities and any verdict it states")
+        {
+            path, format, output, scale, database, thresholds.Suggest, thresholds.Confident,
+        };
         command.SetAction(parse =>
         {
+            var levels = thresholds.Read(parse);
             var document = Analyse(parse.GetValue(path)!, RatingScales.Get(parse.GetValue(scale)!));
+            if (parse.GetValue(database) is { } db)
+                AddMatches(document, db, levels);
             var chosen = parse.GetValue(format)!;
             if (parse.GetValue(output) is { } file)
             {
@@ -61,6 +75,15 @@ internal static class CheckCommand
     /// <summary>What `check` does before rendering; the benchmark measures the same path.</summary>
     public static Document Analyse(string path, RatingScale? scale = null) =>
         PipelineBuilder.CreateDefault(scale).Build().Process(ArticleLoader.Load(path));
+
+    // Only with --db: the encoder takes about a second to load, which `check` alone should not pay.
+    private static void AddMatches(Document document, string db, MatchThresholds levels)
+    {
+        using var store = DatabaseOption.OpenExisting(db);
+        if (store.Count() == 0) return;
+        using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
+        DossierMatches.Fill(document, new FactCheckSearch(store, encoder), levels);
+    }
 
     private static void Render(Document document, string format, TextWriter target)
     {

@@ -18,12 +18,7 @@ internal static class IngestCommand
                           "(.rss, .atom, .xml), JSON Lines of {url, html|text} (.jsonl), or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        var database = new Option<string>("--db")
-        {
-            Description = "The SQLite database to store into; created when missing",
-            DefaultValueFactory = _ => SqliteArticleStore.DefaultPath,
-            HelpName = "PATH",
-        };
+        var database = DatabaseOption.Create("The SQLite database to store into; created when missing");
         var command = new Command("ingest", "Read articles, analyse each one and store it with its dossier; copies are stored once") { paths, database };
         command.SetAction(parse =>
         {

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Factdesk.Matching;
 
 /// <summary>
@@ -14,8 +12,6 @@ public sealed class ClaimMatcher
     {
         public static readonly Weights Default = new(0.6, 0.25, 0.15);
     }
-
-    private const int CandidatesPerRetriever = 100;
 
     private readonly IReadOnlyList<FactCheckEntry> _entries;
     private readonly float[][] _claimVectors;
@@ -51,37 +47,12 @@ public sealed class ClaimMatcher
     /// <summary>The same search with the query's vector already computed (batch evaluation encodes queries together).</summary>
     public IReadOnlyList<FactCheckHit> Match(string query, float[] queryVector, int top = 10, Weights? weights = null)
     {
-        weights ??= Weights.Default;
-        var bm25 = _bm25.Search(query, CandidatesPerRetriever);
         var candidates = new Dictionary<int, double>();
-        foreach (var (doc, score) in bm25) candidates[doc] = score;
-        foreach (var doc in NearestByVector(queryVector, CandidatesPerRetriever))
+        foreach (var (doc, score) in _bm25.Search(query, HybridScoring.CandidatesPerRetriever)) candidates[doc] = score;
+        foreach (var doc in HybridScoring.NearestByVector(queryVector, _claimVectors, _titleVectors, HybridScoring.CandidatesPerRetriever))
             candidates.TryAdd(doc, 0);
-        var maxBm25 = bm25.Count > 0 ? bm25[0].Score : 1;
-
-        var hits = new List<FactCheckHit>(candidates.Count);
-        foreach (var (doc, bm25Score) in candidates)
-        {
-            var claimCosine = TensorPrimitives.Dot(queryVector, _claimVectors[doc]);
-            var titleCosine = _titleVectors[doc] is { } title ? TensorPrimitives.Dot(queryVector, title) : claimCosine;
-            var normalisedBm25 = maxBm25 > 0 ? bm25Score / maxBm25 : 0;
-            var score = weights.ClaimCosine * claimCosine + weights.TitleCosine * titleCosine + weights.Bm25 * normalisedBm25;
-            hits.Add(new FactCheckHit(_entries[doc], score, claimCosine, titleCosine, normalisedBm25));
-        }
-        return hits.OrderByDescending(h => h.Score).Take(top).ToList();
-    }
-
-    // An exact scan: fine for tens of thousands of fact-checks; the scale issue brings an approximate index.
-    private IEnumerable<int> NearestByVector(float[] query, int top)
-    {
-        var best = new PriorityQueue<int, float>();
-        for (var i = 0; i < _claimVectors.Length; i++)
-        {
-            var cosine = TensorPrimitives.Dot(query, _claimVectors[i]);
-            if (_titleVectors[i] is { } title) cosine = Math.Max(cosine, TensorPrimitives.Dot(query, title));
-            if (best.Count < top) best.Enqueue(i, cosine);
-            else if (best.TryPeek(out _, out var worst) && cosine > worst) best.EnqueueDequeue(i, cosine);
-        }
-        while (best.Count > 0) yield return best.Dequeue();
+        return HybridScoring.Rank(
+            candidates.Select(c => new MatchCandidate(_entries[c.Key], _claimVectors[c.Key], _titleVectors[c.Key], c.Value)),
+            queryVector, top, weights ?? Weights.Default);
     }
 }

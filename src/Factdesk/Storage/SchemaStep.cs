@@ -12,5 +12,6 @@ public static class SchemaSteps
     public static IReadOnlyList<SchemaStep> All { get; } =
     [
         ArticleSchema.Articles,
+        FactCheckSchema.FactChecks,
     ];
 }

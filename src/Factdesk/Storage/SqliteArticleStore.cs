@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Factdesk.Ingestion;
 using Microsoft.Data.Sqlite;
 
 namespace Factdesk.Storage;
@@ -24,33 +23,8 @@ public sealed class SqliteArticleStore : IArticleStore
     }
 
     /// <summary>Opens (or creates) the database at <paramref name="path"/> and brings its schema up to date.</summary>
-    public static SqliteArticleStore Open(string path, TimeProvider? clock = null)
-    {
-        var full = Path.GetFullPath(path);
-        if (Directory.Exists(full))
-            throw new InputException(path, "is a directory, not a database file");
-        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
-            throw new InputException(path, "is in a folder that does not exist");
-        // No pooling: a closed store must release the file (tests delete it, users move it).
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
-        try
-        {
-            connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
-            SqliteMigrator.Migrate(connection, SchemaSteps.All, path);
-        }
-        catch (SqliteException e)
-        {
-            connection.Dispose();
-            throw new InputException(path, $"cannot be used as a Factdesk database ({e.Message.ReplaceLineEndings(" ")})");
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-        return new SqliteArticleStore(connection, clock ?? TimeProvider.System);
-    }
+    public static SqliteArticleStore Open(string path, TimeProvider? clock = null) =>
+        new(SqliteDatabase.Open(path), clock ?? TimeProvider.System);
 
     public AddResult Add(ArticleRecord article)
     {
@@ -142,21 +116,7 @@ public sealed class SqliteArticleStore : IArticleStore
         return new StoredArticle(row.GetInt64(0), article, DateTimeOffset.Parse(row.GetString(13), CultureInfo.InvariantCulture));
     }
 
-    private SqliteCommand Command(SqliteTransaction? transaction, string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql) => SqliteDatabase.Command(_connection, transaction, sql);
 
-    private static void Bind(SqliteCommand command, string name, object? value) =>
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    private static void Bind(SqliteCommand command, string name, object? value) => command.Bind(name, value);
 }

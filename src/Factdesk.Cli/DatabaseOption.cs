@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Factdesk.Ingestion;
+using Factdesk.Storage;
+
+namespace Factdesk.Cli;
+
+/// <summary>The `--db PATH` option the commands that use the store share, and opening a store that must already exist.</summary>
+internal static class DatabaseOption
+{
+    public static Option<string> Create(string description) => new("--db")
+    {
+        Description = description,
+        DefaultValueFactory = _ => SqliteArticleStore.DefaultPath,
+        HelpName = "PATH",
+    };
+
+    /// <summary>Opens the fact-check store of a database that exists: reading commands never create an empty one.</summary>
+    public static SqliteFactCheckStore OpenExisting(string path)
+    {
+        if (!File.Exists(path))
+            throw new InputException(path, Directory.Exists(path) ? "is a directory, not a database file" : "no such database (run factdesk import first)");
+        return SqliteFactCheckStore.Open(path);
+    }
+}

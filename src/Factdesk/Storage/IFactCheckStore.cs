@@ -1,0 +1,34 @@
+namespace Factdesk.Storage;
+
+/// <summary>
+/// Where published fact-checks live, for matching new claims against them. Every implementation keeps the same
+/// contract (the contract tests run against each): a batch is stored whole or not at all, a source key is stored
+/// once, and every stored fact-check has its claim's embedding.
+/// </summary>
+public interface IFactCheckStore : IDisposable
+{
+    /// <summary>Those of <paramref name="sourceKeys"/> that are already stored.</summary>
+    IReadOnlySet<string> ExistingKeys(IReadOnlyCollection<string> sourceKeys);
+
+    /// <summary>
+    /// Stores <paramref name="records"/> in one transaction and returns how many were new; a record whose source key
+    /// is already stored is left as it is. Each record needs its <see cref="FactCheckRecord.Embedding"/>.
+    /// </summary>
+    int AddAll(IReadOnlyList<FactCheckRecord> records);
+
+    StoredFactCheck? Get(long id);
+
+    /// <summary>Every stored fact-check in the order it was stored.</summary>
+    IEnumerable<StoredFactCheck> All();
+
+    /// <summary>The vectors of every stored fact-check (for the exact vector scan).</summary>
+    IReadOnlyList<FactCheckVectors> Vectors();
+
+    /// <summary>
+    /// The best <paramref name="top"/> fact-checks by BM25 over claim and title for <paramref name="terms"/>
+    /// (<see cref="Matching.SearchTerms"/> of the query), best first, with scores where higher is better.
+    /// </summary>
+    IReadOnlyList<(long Id, double Score)> SearchText(IReadOnlyList<string> terms, int top);
+
+    int Count();
+}
