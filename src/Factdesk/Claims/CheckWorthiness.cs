@@ -10,7 +10,7 @@ namespace Factdesk.Claims;
 /// of the trained model built into the library (<see cref="CheckWorthinessModel"/>); a build without that model
 /// falls back to <see cref="CheckWorthinessRules"/>.
 /// </summary>
-public sealed class CheckWorthiness : IStage
+public sealed class CheckWorthiness : IStage, IPreloadable
 {
     public const double DefaultThreshold = 0.5;
 
@@ -28,6 +28,8 @@ public sealed class CheckWorthiness : IStage
             document.Claims.Add(new Claim(document.Slice(sentence), sentence.Start, sentence.End, Math.Round(scores[i], 3), Claimant(document, sentence)));
         }
     }
+
+    public void Preload() => _ = CheckWorthinessModel.Shipped;
 
     /// <summary>The check-worthiness of one sentence in [0,1]; reads the document, writes nothing.</summary>
     public static double Predict(Document document, Sentence sentence) =>

@@ -9,7 +9,7 @@ namespace Factdesk.Entities;
 /// canonical name (see <see cref="EntityLinker"/>). Runs the rules cannot type take the learned
 /// <see cref="NerTagger"/>'s type, when a model is given. Needs sentences and tokens.
 /// </summary>
-public sealed class EntityRecognizer : IStage
+public sealed class EntityRecognizer : IStage, IPreloadable
 {
     private readonly Gazetteer _gazetteer;
     private readonly Func<NerTagger?> _tagger;
@@ -18,6 +18,8 @@ public sealed class EntityRecognizer : IStage
     public EntityRecognizer() : this(Gazetteer.Default, () => NerTagger.Shipped) { }
 
     public EntityRecognizer(Gazetteer gazetteer, NerTagger? tagger = null) : this(gazetteer, () => tagger) { }
+
+    public void Preload() => _ = _tagger();
 
     private EntityRecognizer(Gazetteer gazetteer, Func<NerTagger?> tagger)
     {

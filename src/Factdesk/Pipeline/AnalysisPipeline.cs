@@ -9,6 +9,10 @@ public sealed class AnalysisPipeline
 
     public IReadOnlyList<IStage> Stages { get; }
 
+    /// <summary>Starts loading the models of <see cref="IPreloadable"/> stages in the background; processing waits for them when it gets there.</summary>
+    public Task Preload() =>
+        Task.WhenAll(Stages.OfType<IPreloadable>().Select(stage => Task.Run(stage.Preload)));
+
     public Document Process(Document document)
     {
         foreach (var stage in Stages)

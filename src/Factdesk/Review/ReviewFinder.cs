@@ -14,11 +14,14 @@ namespace Factdesk.Review;
 /// </summary>
 /// <param name="scale">The rating scale stated verdicts are put on.</param>
 /// <param name="stance">How each source's stance is read; by default the shipped classifier with the cue rules.</param>
-public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null) : IStage
+public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null) : IStage, IPreloadable
 {
     public ReviewFinder() : this(RatingScales.Default) { }
 
-    private readonly SourceStance _stance = stance ?? SourceStance.Default();
+    // Loaded on first use (or by Preload), so that building a pipeline stays cheap.
+    private readonly Lazy<SourceStance> _stance = new(() => stance ?? SourceStance.Default());
+
+    public void Preload() => _ = _stance.Value;
 
     private static readonly string[] ClaimHeadings = ["what was claimed", "claim", "the claim", "claim checked"];
 
@@ -102,10 +105,10 @@ public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null)
             var sharesEntity = SharesEntity(document, claimQuote, quote);
             var stance = SameSpeaker(quote.Speaker, claim.Claimant)
                 ? Stance.Supports
-                : _stance.Predict(claim.Text, quote.Text, context, sharesEntity);
+                : _stance.Value.Predict(claim.Text, quote.Text, context, sharesEntity);
             if (stance == Stance.Unrelated) continue;
             // A quote whose own words carry the stance shows it better than one whose sentence does.
-            var ownWords = _stance.Predict(claim.Text, quote.Text, quote.Text, sharesEntity) == stance;
+            var ownWords = _stance.Value.Predict(claim.Text, quote.Text, quote.Text, sharesEntity) == stance;
             if (!bySpeaker.TryGetValue(quote.Speaker, out var best) || Strength(stance) > Strength(best.Stance)
                 || stance == best.Stance && (ownWords && !best.OwnWords || ownWords == best.OwnWords && Preferred(quote, best.Quote)))
                 bySpeaker[quote.Speaker] = (quote, stance, ownWords);
