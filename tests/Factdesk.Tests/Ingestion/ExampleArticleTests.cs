@@ -54,17 +54,6 @@ public sealed class ExampleArticleTests
         Assert.DoesNotMatch(@"[ \t]\n", text);
     }
 
-    [Fact]
-    public void Loading_it_warm_takes_milliseconds()
-    {
-        ArticleLoader.Load(ExamplePath);
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < 20; i++)
-            ArticleLoader.Load(ExamplePath);
-        var each = clock.Elapsed / 20;
-        Assert.True(each < TimeSpan.FromMilliseconds(20), $"{each.TotalMilliseconds:0.0} ms per load");
-    }
-
     private static int Occurrences(string text, string value) =>
         Regex.Matches(text, Regex.Escape(value)).Count;
 }
