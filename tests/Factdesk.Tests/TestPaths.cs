@@ -24,4 +24,12 @@ public static class TestPaths
         var dir = Path.Combine(Shared, "datasets", name);
         return Directory.Exists(dir) ? dir : null;
     }
+
+    /// <summary>A file under ../shared/examples; the calling test is skipped, with the reason, when it is not there.</summary>
+    public static string Example(string name)
+    {
+        var path = Path.Combine(Shared, "examples", name);
+        Assert.SkipUnless(File.Exists(path), $"the example {name} is not at {path} (it lives in ../shared beside the repository)");
+        return path;
+    }
 }

@@ -13,16 +13,14 @@ public sealed class SurovikinRaqqaTests
     private const string Surovikin = "Sergei Surovikin";
     private const string CoalitionTaskForce = "Combined Joint Task Force – Operation Inherent Resolve";
 
-    private static readonly string ExamplePath = Path.Combine(TestPaths.Shared, "examples", "polygraph-surovikin-raqqa.txt");
-
     private static readonly Lazy<Document> Analysed = new(() =>
-        PipelineBuilder.CreateDefault().Build().Process(ArticleLoader.Load(ExamplePath)));
+        PipelineBuilder.CreateDefault().Build().Process(ArticleLoader.Load(TestPaths.Example("polygraph-surovikin-raqqa.txt"))));
 
     private static Document Doc
     {
         get
         {
-            Assert.SkipUnless(File.Exists(ExamplePath), $"the example article is not at {ExamplePath} (it lives in ../shared beside the repository)");
+            TestPaths.Example("polygraph-surovikin-raqqa.txt"); // skips the test when ../shared is absent
             return Analysed.Value;
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Factdesk.Ingestion;
 
@@ -7,7 +6,7 @@ namespace Factdesk.Tests.Ingestion;
 /// <summary>The real scraped Polygraph.info article kept outside the repository.</summary>
 public sealed class ExampleArticleTests
 {
-    private static readonly string ExamplePath = Path.Combine(TestPaths.Shared, "examples", "polygraph-surovikin-raqqa.txt");
+    private static string ExamplePath => TestPaths.Example("polygraph-surovikin-raqqa.txt");
 
     [Fact]
     public void Debris_goes_and_the_header_block_stays_once()
