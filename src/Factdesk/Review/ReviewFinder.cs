@@ -29,6 +29,14 @@ public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null)
 
     public void Process(Document document)
     {
+        if (document.ClaimReview is { } published && PublishedReview.Read(published) is var (publishedClaim, words))
+        {
+            var quoted = document.Quotes.FirstOrDefault(q => q.Text.Contains(publishedClaim.Text, StringComparison.OrdinalIgnoreCase)
+                                                             || publishedClaim.Text.Contains(q.Text, StringComparison.OrdinalIgnoreCase) && q.Text.Length > 20);
+            var stated = words is null ? null : OnScale(new Verdict(words, true));
+            document.Review = new ReviewInfo(publishedClaim, stated, Sources(document, publishedClaim, quoted));
+            return;
+        }
         var header = HeaderLayout.Find(document, QuotationMarkScanner.Scan(document.Text));
         var claimQuote = header is not null
             ? document.Quotes.FirstOrDefault(q => q.Start == header.Quote.Start)
