@@ -4,14 +4,14 @@ using System.Text.Json.Nodes;
 
 namespace Factdesk.Publishing.Site;
 
-/// <summary>datafeed.json: every ClaimReview as one schema.org DataFeed, the form fact-check aggregators read in bulk.</summary>
+/// <summary>datafeed.json: the ClaimReview of every rated fact-check as one schema.org DataFeed, the form fact-check aggregators read in bulk.</summary>
 internal static class DataFeed
 {
     public static void Write(IReadOnlyList<SiteEntry> entries, Stream target, DateTimeOffset now)
     {
         var elements = new JsonArray();
         foreach (var entry in FactCheckList.NewestFirst(entries))
-            elements.Add(entry.ClaimReview.DeepClone());
+            if (entry.ClaimReview is { } review) elements.Add(review.DeepClone());
         var feed = new JsonObject
         {
             ["@context"] = "https://schema.org",

@@ -40,7 +40,7 @@ internal static class FactCheckPage
             body.Append("<p>No link to the published review is known.</p>\n");
         body.Append("</section>\n</article>\n");
 
-        return Html.Page(entry.Headline, Root, body.ToString(), Html.JsonLdScript(entry.ClaimReview));
+        return Html.Page(entry.Headline, Root, body.ToString(), entry.ClaimReview is { } review ? Html.JsonLdScript(review) : null);
     }
 
     private static void Field(StringBuilder body, string name, string valueHtml) =>

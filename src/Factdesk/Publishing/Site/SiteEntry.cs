@@ -13,7 +13,9 @@ internal sealed class SiteEntry
         Id = stored.Id;
         Fact = stored.FactCheck;
         Label = Fact.Verdict is { } verdict ? scale.Map(verdict) : null;
-        ClaimReview = FactCheckClaimReview.Write(Fact);
+        // A ClaimReview without a rating is invalid structured data, so an unrated fact-check gets none unless its
+        // publisher wrote one.
+        ClaimReview = Fact.Verdict is null && Fact.ClaimReviewJson is null ? null : FactCheckClaimReview.Write(Fact);
         Date = ParseDate(Fact.ReviewDate) ?? ParseDate(Fact.ClaimDate);
         Updated = Date ?? stored.ImportedAt;
         Claimant = string.IsNullOrWhiteSpace(Fact.Claimant) ? null : Fact.Claimant.Trim();
@@ -25,7 +27,8 @@ internal sealed class SiteEntry
     /// <summary>The verdict placed on the active scale, or null when the publisher's words are not a known verdict.</summary>
     public RatingLabel? Label { get; }
 
-    public JsonObject ClaimReview { get; }
+    /// <summary>The publisher's ClaimReview when stored, else one written from the record; null when there is nothing to rate.</summary>
+    public JsonObject? ClaimReview { get; }
 
     /// <summary>When the review (else the claim) is dated; undated fact-checks sort last.</summary>
     public DateTimeOffset? Date { get; }
