@@ -19,6 +19,7 @@ public static class FactdeskCli
             IngestCommand.Create(),
             ImportCommand.Create(),
             ExportCommand.Create(),
+            PublishCommand.Create(),
             MatchCommand.Create(),
             EvalCommand.Create(EvalTaskList.Create()),
             TrainCommand.Create(TrainTaskList.Create()),

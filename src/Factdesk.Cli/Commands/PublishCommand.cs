@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Factdesk.Publishing;
+using Factdesk.Publishing.Site;
+
+namespace Factdesk.Cli.Commands;
+
+/// <summary>`factdesk publish --out DIR`: the stored fact-checks as a static site with an Atom feed and a ClaimReview data feed.</summary>
+internal static class PublishCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out")
+        {
+            Description = "The directory to write the site to (created when missing; files of an earlier publish are replaced)",
+            Required = true,
+            HelpName = "DIR",
+        };
+        var database = DatabaseOption.Create("The SQLite database to publish from");
+        var scale = new Option<string>("--scale")
+        {
+            Description = $"The rating scale verdicts are shown on: {string.Join(", ", RatingScales.BuiltIn.Select(s => s.Id))}, or the path of a scale file",
+            DefaultValueFactory = _ => RatingScales.DefaultId,
+            HelpName = "ID",
+        };
+        var command = new Command("publish", "Render the stored fact-checks as a static site: a page per fact-check and per claimant, an index, feed.xml and datafeed.json")
+        {
+            output, database, scale,
+        };
+        command.SetAction(parse =>
+        {
+            var directory = parse.GetValue(output)!;
+            var ratingScale = RatingScales.Get(parse.GetValue(scale)!);
+            if (File.Exists(directory))
+                throw new OutputException(directory, "is a file, not a directory");
+            using var store = DatabaseOption.OpenExisting(parse.GetValue(database)!);
+            PublishResult result;
+            try
+            {
+                result = SitePublisher.Publish(store.All(), ratingScale, directory);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                throw new OutputException(directory, "permission denied");
+            }
+            catch (IOException e)
+            {
+                throw new OutputException(directory, e.Message);
+            }
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"Published {result.FactChecks} fact-check(s) and {result.Claimants} claimant page(s) to {directory}");
+            return 0;
+        });
+        return command;
+    }
+}

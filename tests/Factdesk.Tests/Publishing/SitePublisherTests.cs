@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+using Factdesk.Publishing;
+using Factdesk.Storage;
+using Factdesk.Tests.Cli;
+using Factdesk.Tests.Storage;
+
+namespace Factdesk.Tests.Publishing;
+
+/// <summary>`factdesk publish` on a small store written for the tests, every page parsed back as a browser would.</summary>
+public sealed class SitePublisherTests : IDisposable
+{
+    private const string Script = "<script>alert(1)</script>";
+    private const string TrickyClaimant = "Smith & \"Jones\" O'Brien";
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static FactCheckRecord Fact(string key, string claim, int axis, string? claimant, string? verdict, string reviewDate) =>
+        new(key, claim, Claimant: claimant, ClaimantTitle: claimant is null ? null : "spokesperson", ClaimDate: "2026-10-01",
+            Verdict: verdict, RatingValue: verdict is null ? null : 1, BestRating: verdict is null ? null : 5, WorstRating: verdict is null ? null : 1,
+            Url: $"https://checks.example/{key}", Publisher: "Example Checks", Language: "en", ReviewDate: reviewDate,
+            Embedding: FactCheckStoreContract.Axis(axis));
+
+    private static readonly FactCheckRecord[] Facts =
+    [
+        Fact("script", $"The mayor wrote {Script} on the town website.", 0, "Ellen Park", "Pants on Fire", "2026-11-02"),
+        Fact("quotes", "Bread prices rose 40% in a month & nobody noticed.", 1, TrickyClaimant, "Mostly True", "2026-11-05"),
+        Fact("second", "The bridge has been closed for ten years.", 2, "Ellen Park", "False", "2026-11-04"),
+        Fact("anonymous", "Garlic soup cures the flu.", 3, null, null, "2026-11-01"),
+        Fact("odd", "The river flows uphill on Sundays.", 4, TrickyClaimant, "Wildly imaginative", "2026-10-20"),
+    ];
+
+    private string Store(params FactCheckRecord[] facts)
+    {
+        var db = _temp.File("facts.db");
+        using var store = SqliteFactCheckStore.Open(db);
+        store.AddAll(facts);
+        return db;
+    }
+
+    private static IDocument Parse(string path) => new HtmlParser().ParseDocument(File.ReadAllText(path));
+
+    private async Task<string> Published()
+    {
+        var site = _temp.File("site");
+        var run = await CliRun.Of("publish", "--out", site, "--db", Store(Facts));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Published 5 fact-check(s) and 2 claimant page(s)", run.Stdout);
+        return site;
+    }
+
+    [Fact]
+    public async Task Every_page_is_safe_accessible_html_and_carries_valid_json_ld()
+    {
+        var site = await Published();
+        var pages = Directory.GetFiles(site, "*.html", SearchOption.AllDirectories);
+        Assert.Equal(5 + 2 + 1, pages.Length);
+        foreach (var path in pages)
+        {
+            var page = Parse(path);
+            Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
+            Assert.NotNull(page.QuerySelector("main"));
+            Assert.NotNull(page.QuerySelector("h1"));
+            Assert.NotNull(page.QuerySelector("link[rel=stylesheet][href$='site.css']"));
+            Assert.Empty(page.QuerySelectorAll("[style], style"));
+            // The only scripts are JSON-LD data blocks; the claim's markup is text.
+            Assert.All(page.Scripts, s => Assert.Equal("application/ld+json", s.Type));
+            Assert.DoesNotContain(page.Scripts, s => s.TextContent.Contains("alert(1)</script>", StringComparison.Ordinal));
+        }
+
+        var checks = Directory.GetFiles(Path.Combine(site, "checks"), "*.html");
+        Assert.Equal(5, checks.Length);
+        foreach (var path in checks)
+        {
+            var page = Parse(path);
+            Assert.NotNull(page.QuerySelector(".claim-card blockquote"));
+            var badge = page.QuerySelector(".badge");
+            Assert.False(string.IsNullOrWhiteSpace(badge?.TextContent));
+            var reviews = ClaimReviewSources.FromHtml(File.ReadAllText(path), path);
+            if (page.QuerySelector("blockquote")!.TextContent.StartsWith("Garlic", StringComparison.Ordinal))
+            {
+                // Unrated: a ClaimReview needs a rating, so the page carries none.
+                Assert.Empty(reviews);
+                Assert.Equal("Not rated", badge!.TextContent);
+                continue;
+            }
+            var (review, at) = Assert.Single(reviews);
+            Assert.DoesNotContain(ClaimReviewValidator.Validate(review, at), f => f.Severity == FindingSeverity.Error);
+        }
+
+        var scriptPage = checks.Select(Parse).Single(p => p.QuerySelector("blockquote")!.TextContent.Contains("mayor", StringComparison.Ordinal));
+        Assert.Contains(Script, scriptPage.QuerySelector("blockquote")!.TextContent);
+        var jsonLd = scriptPage.Scripts.Single().TextContent;
+        Assert.DoesNotContain("</script", jsonLd, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Script, JsonNode.Parse(jsonLd)!["claimReviewed"]!.GetValue<string>());
+        Assert.Equal("False", scriptPage.QuerySelector(".badge")!.TextContent);
+
+        var trickyPage = checks.Select(Parse).Single(p => p.QuerySelector("blockquote")!.TextContent.Contains("Bread", StringComparison.Ordinal));
+        Assert.Equal(TrickyClaimant, trickyPage.QuerySelector(".claim-card dd a")!.TextContent);
+        Assert.Contains("& nobody", trickyPage.QuerySelector("blockquote")!.TextContent);
+    }
+
+    [Fact]
+    public async Task The_index_and_the_claimant_pages_link_to_every_fact_check()
+    {
+        var site = await Published();
+        var index = Parse(Path.Combine(site, "index.html"));
+        var checkPages = Directory.GetFiles(Path.Combine(site, "checks"), "*.html").Select(p => $"checks/{Path.GetFileName(p)}").ToHashSet();
+        foreach (var section in new[] { "by-date", "by-verdict" })
+        {
+            var links = index.QuerySelectorAll($"section[aria-labelledby={section}] a").Select(a => a.GetAttribute("href")).ToHashSet();
+            Assert.Superset(checkPages, links!);
+        }
+        // Newest first.
+        var byDate = index.QuerySelectorAll("section[aria-labelledby=by-date] li > a").Select(a => a.TextContent).ToList();
+        Assert.StartsWith("Bread", byDate[0]);
+        Assert.StartsWith("The river", byDate[^1]);
+
+        var claimantLinks = index.QuerySelectorAll("section[aria-labelledby=by-claimant] a").ToList();
+        Assert.Equal(["Ellen Park", TrickyClaimant], claimantLinks.Select(a => a.TextContent));
+        var linkedFromClaimants = new HashSet<string>();
+        foreach (var link in claimantLinks)
+        {
+            var page = Parse(Path.Combine(site, link.GetAttribute("href")!));
+            Assert.Equal(link.TextContent, page.QuerySelector("h1")!.TextContent);
+            Assert.NotNull(page.QuerySelector("table caption"));
+            linkedFromClaimants.UnionWith(page.QuerySelectorAll("ul.checks a").Select(a => a.GetAttribute("href")!.Replace("../", "", StringComparison.Ordinal)));
+        }
+        Assert.Equal(4, linkedFromClaimants.Count);
+        Assert.Subset(checkPages, linkedFromClaimants);
+
+        var park = Parse(Path.Combine(site, claimantLinks[0].GetAttribute("href")!));
+        var record = park.QuerySelectorAll("tbody tr").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)).ToList();
+        Assert.Equal([("False", "2")], record);
+    }
+
+    [Fact]
+    public async Task The_atom_feed_lists_the_newest_and_the_data_feed_every_rated_review()
+    {
+        var site = await Published();
+        var atom = XDocument.Load(Path.Combine(site, "feed.xml"));
+        XNamespace ns = "http://www.w3.org/2005/Atom";
+        Assert.Equal(ns + "feed", atom.Root!.Name);
+        var entries = atom.Root.Elements(ns + "entry").ToList();
+        Assert.Equal(5, entries.Count);
+        Assert.Equal("https://checks.example/quotes", entries[0].Element(ns + "id")!.Value);
+
+        var feed = JsonNode.Parse(File.ReadAllText(Path.Combine(site, "datafeed.json")))!.AsObject();
+        Assert.Equal("DataFeed", feed["@type"]!.GetValue<string>());
+        var urls = feed["dataFeedElement"]!.AsArray().Select(r => r!["url"]!.GetValue<string>()).Order();
+        Assert.Equal(Facts.Where(f => f.Verdict is not null).Select(f => f.Url!).Order(), urls);
+        Assert.All(feed["dataFeedElement"]!.AsArray(), r => Assert.Equal("ClaimReview", r!["@type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task An_empty_store_publishes_an_index_that_says_so()
+    {
+        var site = _temp.File("site");
+        var run = await CliRun.Of("publish", "--out", site, "--db", Store());
+        Assert.Equal(0, run.ExitCode);
+        var index = Parse(Path.Combine(site, "index.html"));
+        Assert.Contains("No fact-checks have been published yet", index.QuerySelector("main")!.TextContent);
+        Assert.Empty(XDocument.Load(Path.Combine(site, "feed.xml")).Root!.Elements(XName.Get("entry", "http://www.w3.org/2005/Atom")));
+        Assert.Empty(JsonNode.Parse(File.ReadAllText(Path.Combine(site, "datafeed.json")))!["dataFeedElement"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task An_out_path_that_is_a_file_is_a_one_line_error()
+    {
+        var file = _temp.Write("taken", "not a directory");
+        var run = await CliRun.Of("publish", "--out", file, "--db", Store(Facts));
+        run.AssertUserError("is a file, not a directory");
+    }
+}
