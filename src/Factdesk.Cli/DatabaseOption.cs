@@ -17,8 +17,20 @@ internal static class DatabaseOption
     /// <summary>Opens the fact-check store of a database that exists: reading commands never create an empty one.</summary>
     public static SqliteFactCheckStore OpenExisting(string path)
     {
-        if (!File.Exists(path))
-            throw new InputException(path, Directory.Exists(path) ? "is a directory, not a database file" : "no such database (run factdesk import first)");
+        MustExist(path, "import");
         return SqliteFactCheckStore.Open(path);
+    }
+
+    /// <summary>Opens the article store of a database that exists, as <see cref="OpenExisting"/> does the fact-check store.</summary>
+    public static SqliteArticleStore OpenExistingArticles(string path)
+    {
+        MustExist(path, "ingest");
+        return SqliteArticleStore.Open(path);
+    }
+
+    private static void MustExist(string path, string fillingCommand)
+    {
+        if (!File.Exists(path))
+            throw new InputException(path, Directory.Exists(path) ? "is a directory, not a database file" : $"no such database (run factdesk {fillingCommand} first)");
     }
 }

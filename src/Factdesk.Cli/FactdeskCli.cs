@@ -21,6 +21,7 @@ public static class FactdeskCli
             ExportCommand.Create(),
             PublishCommand.Create(),
             MatchCommand.Create(),
+            EvidenceCommand.Create(),
             EvalCommand.Create(EvalTaskList.Create()),
             TrainCommand.Create(TrainTaskList.Create()),
             ValidateCommand.Create(),

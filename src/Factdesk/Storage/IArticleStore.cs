@@ -22,6 +22,12 @@ public interface IArticleStore : IDisposable
     /// <summary>Id and SimHash of every stored article that is not itself a copy: the candidates a new copy can link to.</summary>
     IReadOnlyList<(long Id, ulong SimHash)> Originals();
 
+    /// <summary>
+    /// Every stored article that is not a copy of another, by id, read one at a time: a copy would only repeat its
+    /// original's passages to a reader.
+    /// </summary>
+    IEnumerable<StoredArticle> AllOriginals();
+
     int Count();
 }
 

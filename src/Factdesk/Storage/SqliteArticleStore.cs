@@ -88,6 +88,14 @@ public sealed class SqliteArticleStore : IArticleStore
         return originals;
     }
 
+    public IEnumerable<StoredArticle> AllOriginals()
+    {
+        using var command = Command(null, $"SELECT {Columns} FROM articles a JOIN dossiers d ON d.article_id = a.id WHERE a.duplicate_of IS NULL ORDER BY a.id");
+        using var row = command.ExecuteReader();
+        while (row.Read())
+            yield return Read(row);
+    }
+
     public int Count()
     {
         using var command = Command(null, "SELECT count(*) FROM articles");
