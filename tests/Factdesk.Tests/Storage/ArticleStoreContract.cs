@@ -87,6 +87,8 @@ public abstract class ArticleStoreContract : IDisposable
         var copy = store.Add(Record("Wire story, reprinted.", "hash-c", simhash: 5, copyOf: original)).Id;
         Assert.Equal(original, store.Get(copy)!.Article.DuplicateOf);
         Assert.Equal([(original, 7UL)], store.Originals());
+        var stored = Assert.Single(store.AllOriginals());
+        Assert.Equal((original, "Wire story."), (stored.Id, stored.Article.Text));
     }
 
     [Fact]
