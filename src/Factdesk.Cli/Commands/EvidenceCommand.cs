@@ -70,43 +70,42 @@ internal static class EvidenceCommand
         console.Write(table);
     }
 
-    private static void WriteJson(TextWriter output, string query, IReadOnlyList<EvidenceHit> hits)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+    private static void WriteJson(TextWriter output, string query, IReadOnlyList<EvidenceHit> hits) =>
+        output.WriteLine(JsonStyle.Render(indented: true, w =>
         {
             w.WriteStartObject();
             w.WriteString("query", query);
             w.WriteStartArray("passages");
             foreach (var hit in hits)
-            {
-                var p = hit.Passage;
-                w.WriteStartObject();
-                w.WriteNumber("score", Math.Round(hit.Score, 4));
-                w.WriteString("stance", Phrasing.Stance(hit.Stance));
-                w.WriteString("text", p.Text);
-                w.WriteString("quote", p.Quote);
-                if (p.Speaker is { } s)
-                {
-                    w.WriteStartObject("speaker");
-                    w.WriteString("name", s.Name);
-                    w.WriteString("title", s.Title);
-                    w.WriteString("organization", s.Organization);
-                    w.WriteEndObject();
-                }
-                else
-                    w.WriteNull("speaker");
-                w.WriteNumber("articleId", p.Source.ArticleId);
-                w.WriteString("title", p.Source.Title);
-                w.WriteString("site", p.Source.Site);
-                w.WriteString("published", Date(p.Source.Published));
-                w.WriteString("url", p.Source.Url);
-                w.WriteEndObject();
-            }
+                WritePassage(w, hit);
             w.WriteEndArray();
             w.WriteEndObject();
+        }));
+
+    private static void WritePassage(Utf8JsonWriter w, EvidenceHit hit)
+    {
+        var p = hit.Passage;
+        w.WriteStartObject();
+        w.WriteNumber("score", Math.Round(hit.Score, 4));
+        w.WriteString("stance", Phrasing.Stance(hit.Stance));
+        w.WriteString("text", p.Text);
+        w.WriteString("quote", p.Quote);
+        if (p.Speaker is { } s)
+        {
+            w.WriteStartObject("speaker");
+            w.WriteString("name", s.Name);
+            w.WriteString("title", s.Title);
+            w.WriteString("organization", s.Organization);
+            w.WriteEndObject();
         }
-        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        else
+            w.WriteNull("speaker");
+        w.WriteNumber("articleId", p.Source.ArticleId);
+        w.WriteString("title", p.Source.Title);
+        w.WriteString("site", p.Source.Site);
+        w.WriteString("published", Date(p.Source.Published));
+        w.WriteString("url", p.Source.Url);
+        w.WriteEndObject();
     }
 
     private static string? Date(DateTimeOffset? published) => published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
