@@ -12,6 +12,7 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
 {
     private const int MinContentWords = 4;
     private const int MaxSubjectTokens = 40;
+    private const int MaxTrailingSubjectWords = 8; // "..., the campaign's senior policy adviser said."
 
     public IEnumerable<Quote> Find()
     {
@@ -46,6 +47,7 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
         var tokens = document.Tokens;
         // A subject stands within a few words of its verb; the bound keeps a run-on sentence linear.
         var subjectStart = tokens[Math.Max(first, cue - MaxSubjectTokens)].Start;
+        if (Words.Count(document.Text, tokens[cue].End, sentence.End) < MinContentWords) return Trailing(sentence, cue);
         var speaker = resolver.ResolveSubject(subjectStart, tokens[cue].Start);
         if (speaker is null) return null;
         var speakerSpan = resolver.LastSpan;
@@ -58,6 +60,22 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
                 break;
             }
         var quote = Content(contentStart, sentence.End, tokens[cue].Text, speaker, speakerSpan);
+        if (quote is not null) resolver.Remember(tokens[cue].Start, speaker);
+        return quote;
+    }
+
+    /// <summary>"The plan will fail, the senator said." or "..., said the senator.": the content comes before the cue.</summary>
+    private Quote? Trailing(Sentence sentence, int cue)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var comma = text.LastIndexOf(',', tokens[cue].Start - 1, tokens[cue].Start - sentence.Start);
+        if (comma <= sentence.Start) return null;
+        var between = Words.Count(text, comma + 1, tokens[cue].Start);
+        if (between > MaxTrailingSubjectWords) return null;
+        var speaker = between == 0 ? resolver.ResolveObject(tokens[cue].End, sentence.End) : resolver.ResolveSubject(comma + 1, tokens[cue].Start);
+        if (speaker is null) return null;
+        var quote = Content(sentence.Start, comma, tokens[cue].Text, speaker, resolver.LastSpan);
         if (quote is not null) resolver.Remember(tokens[cue].Start, speaker);
         return quote;
     }
