@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Factdesk.Documents;
 using Factdesk.Ingestion;
 using Factdesk.Pipeline;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Evaluation;
 
@@ -53,18 +54,60 @@ public static partial class PolnearBenchmark
         {
             var document = new Document(article.Text, new SourceInfo(article.TextPath));
             pipeline.Process(document);
-            var predicted = document.Quotes.Select(q => ToAttribution(article.Text, q)).ToList();
+            var predicted = Relations(document);
             scorer.Add(article.Text, article.Gold, predicted);
             predictions.Add(predicted);
         }
         return (scorer, predictions);
     }
 
-    public static Attribution ToAttribution(string text, Quote quote)
+    /// <summary>
+    /// Factdesk's quotes as PolNeAR relations. A Quote holds the quoted words only, while PolNeAR's Content is the whole
+    /// attributed statement: "said Friday that if she won, “she would sign it”" starts after the cue, and
+    /// "“If ...,” the narrator says, “what ...?”" is one relation around its cue. Both are mapped here, not in the finder.
+    /// </summary>
+    public static List<Attribution> Relations(Document document)
     {
-        var source = quote.SpeakerStart is { } start && quote.SpeakerEnd is { } end ? new RoleSpan(start, end) : null;
-        return new Attribution(new RoleSpan(quote.Start, quote.End), CueSpan(text, quote), source);
+        var relations = new List<Attribution>();
+        foreach (var quote in document.Quotes)
+        {
+            var relation = ToAttribution(document, quote);
+            if (relations.Count > 0 && relations[^1] is { Cue: { } cue } last && cue == relation.Cue && last.Source == relation.Source)
+                relations[^1] = last with { Content = new RoleSpan(last.Content.Start, Math.Max(last.Content.End, relation.Content.End)) };
+            else
+                relations.Add(relation);
+        }
+        return relations;
     }
+
+    private static Attribution ToAttribution(Document document, Quote quote)
+    {
+        var text = document.Text;
+        var source = quote.SpeakerStart is { } start && quote.SpeakerEnd is { } end ? new RoleSpan(start, end) : null;
+        var cue = CueSpan(text, quote);
+        var contentStart = quote.Start;
+        if (quote.Kind == QuoteKind.Direct && cue is not null && cue.End <= quote.Start && SameSentence(document, cue.End, quote.Start))
+        {
+            contentStart = cue.End;
+            // The speaker after the cue ("said spokesman X: “...”") is no part of what was said.
+            if (source is not null && source.Start >= cue.End && source.End <= quote.Start) contentStart = source.End;
+            contentStart = SkipLeadIn(text, contentStart, quote.Start);
+        }
+        return new Attribution(new RoleSpan(contentStart, quote.End), cue, source);
+    }
+
+    private static bool SameSentence(Document document, int from, int to) =>
+        document.Sentences.SentenceAt(from) is { } sentence && sentence.End >= to;
+
+    // "said Friday that ...": the date and "that" lead in to the content rather than belong to it.
+    private static int SkipLeadIn(string text, int from, int limit)
+    {
+        var lead = LeadIn().Match(text, from, limit - from);
+        return lead.Success ? from + lead.Length : from;
+    }
+
+    [GeneratedRegex(@"^[\s,:]*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently|later)\s*,?\s*)?(?:that\b)?[\s,:]*")]
+    private static partial Regex LeadIn();
 
     // A quote keeps its cue's words, not where they are: the nearest whole-word occurrence outside the content.
     private static RoleSpan? CueSpan(string text, Quote quote)
