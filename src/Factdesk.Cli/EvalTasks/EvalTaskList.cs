@@ -12,5 +12,6 @@ public static class EvalTaskList
         new NerEvalTask(),
         new CheckWorthyEvalTask(),
         new VerdictEvalTask(),
+        new QuotesEvalTask(),
     ];
 }

@@ -46,8 +46,11 @@ public sealed record Speaker(string? Name, string? Title, string? Organization)
 
 public enum QuoteKind { Direct, Indirect }
 
-/// <summary>A quoted or reported statement. Start/End cover the quoted content only, without the marks.</summary>
-public sealed record Quote(string Text, int Start, int End, QuoteKind Kind, string? Cue, Speaker? Speaker) : ISpan;
+/// <summary>
+/// A quoted or reported statement. Start/End cover the quoted content only, without the marks. SpeakerStart/SpeakerEnd
+/// are the words the speaker was read from ("the senator", "He"), when it was read from this text and not from a byline.
+/// </summary>
+public sealed record Quote(string Text, int Start, int End, QuoteKind Kind, string? Cue, Speaker? Speaker, int? SpeakerStart = null, int? SpeakerEnd = null) : ISpan;
 
 /// <summary>A check-worthy statement with a score in [0,1].</summary>
 public sealed record Claim(string Text, int Start, int End, double Score, Speaker? Claimant) : ISpan;

@@ -16,13 +16,17 @@ public static class CueWords
         "maintained", "maintains", "reiterated", "dismissed", "dismisses", "rejected", "rejects", "described",
         "called", "asked", "answered", "recalled", "predicted", "promised", "vowed", "boasted", "complained",
         "reads", "read",
+        // Belief and finding verbs attribute a statement as much as speech does ("Clinton believes ...", "the poll shows ...").
+        "believes", "believe", "thinks", "agreed", "agrees", "pledged", "pledges", "urges", "questioned", "mentioned",
+        "cited", "citing", "shows", "showed", "found", "finds", "estimates", "estimated", "predicts", "testified", "argue",
+        "insist", "deny", "warn", "contends", "contended", "conceded", "hinted", "indicated", "indicates",
     };
 
     // Words that also work as nouns ("the Russian claims are false", "the commander’s claim that ...").
     private static readonly HashSet<string> AlsoNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "claim", "claims", "reports", "states", "notes", "posted", "called", "tell", "say", "answered", "described",
-        "read", "reads",
+        "read", "reads", "shows", "estimates", "finds",
     };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)

@@ -28,14 +28,19 @@ public sealed class QuoteFinder : IStage
         {
             var words = Words.Count(document.Text, span.Start, span.End);
             if (words < MinWordsWithCue) continue;
-            var (speaker, cue) = span == header?.Quote ? (profiles.SpeakerFor(header.Speaker.Name!) is var s && s.Title is null ? header.Speaker : s, null) : direct.Attribute(span);
+            var fromHeader = span == header?.Quote;
+            var (speaker, cue) = fromHeader ? (profiles.SpeakerFor(header!.Speaker.Name!) is var s && s.Title is null ? header.Speaker : s, null) : direct.Attribute(span);
+            var speakerSpan = fromHeader || speaker is null ? null : resolver.LastSpan;
             if (speaker is null && cue is null && words >= MinWordsAlone && previous is not null && SameParagraph(document.Text, previous.End, span.Open))
+            {
                 speaker = previous.Speaker; // a quotation that goes on after "... ,” said X. “..."
+                speakerSpan = previous.SpeakerStart is { } from ? (from, previous.SpeakerEnd!.Value) : null;
+            }
             if (words < MinWordsAlone && cue is null) continue;
             if (words >= MinWordsAlone && cue is null && IsTitleCase(document, span)) continue;
             var end = span.End;
             while (end > span.Start && document.Text[end - 1] is ',' or ' ' or '\n') end--; // the comma of "“...,” he said" is the sentence's
-            var quote = new Quote(document.Text[span.Start..end], span.Start, end, QuoteKind.Direct, cue, speaker);
+            var quote = new Quote(document.Text[span.Start..end], span.Start, end, QuoteKind.Direct, cue, speaker, speakerSpan?.Start, speakerSpan?.End);
             document.Quotes.Add(quote);
             if (speaker is not null) resolver.Remember(span.Start, speaker);
             previous = quote;

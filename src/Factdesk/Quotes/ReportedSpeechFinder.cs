@@ -12,6 +12,7 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
 {
     private const int MinContentWords = 4;
     private const int MaxSubjectTokens = 40;
+    private const int MaxTrailingSubjectWords = 8; // "..., the campaign's senior policy adviser said."
 
     public IEnumerable<Quote> Find()
     {
@@ -38,7 +39,7 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
         var comma = document.Text.IndexOf(',', tokens[index + 1].End, sentence.End - tokens[index + 1].End);
         if (comma < 0) return null;
         var speaker = resolver.ResolveObject(tokens[index + 1].End, comma);
-        return speaker is null ? null : Content(comma + 1, sentence.End, "according to", speaker);
+        return speaker is null ? null : Content(comma + 1, sentence.End, "according to", speaker, resolver.LastSpan);
     }
 
     private Quote? Reported(Sentence sentence, int first, int cue)
@@ -46,8 +47,10 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
         var tokens = document.Tokens;
         // A subject stands within a few words of its verb; the bound keeps a run-on sentence linear.
         var subjectStart = tokens[Math.Max(first, cue - MaxSubjectTokens)].Start;
+        if (Words.Count(document.Text, tokens[cue].End, sentence.End) < MinContentWords) return Trailing(sentence, cue);
         var speaker = resolver.ResolveSubject(subjectStart, tokens[cue].Start);
         if (speaker is null) return null;
+        var speakerSpan = resolver.LastSpan;
         var contentStart = tokens[cue].End;
         // "told Times LIVE that ...": the content starts after "that" when it comes soon after the cue.
         for (var j = cue + 1; j < tokens.Count && j <= cue + 6 && tokens[j].End <= sentence.End; j++)
@@ -56,17 +59,33 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
                 contentStart = tokens[j].End;
                 break;
             }
-        var quote = Content(contentStart, sentence.End, tokens[cue].Text, speaker);
+        var quote = Content(contentStart, sentence.End, tokens[cue].Text, speaker, speakerSpan);
         if (quote is not null) resolver.Remember(tokens[cue].Start, speaker);
         return quote;
     }
 
-    private Quote? Content(int start, int end, string cue, Speaker speaker)
+    /// <summary>"The plan will fail, the senator said." or "..., said the senator.": the content comes before the cue.</summary>
+    private Quote? Trailing(Sentence sentence, int cue)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var comma = text.LastIndexOf(',', tokens[cue].Start - 1, tokens[cue].Start - sentence.Start);
+        if (comma <= sentence.Start) return null;
+        var between = Words.Count(text, comma + 1, tokens[cue].Start);
+        if (between > MaxTrailingSubjectWords) return null;
+        var speaker = between == 0 ? resolver.ResolveObject(tokens[cue].End, sentence.End) : resolver.ResolveSubject(comma + 1, tokens[cue].Start);
+        if (speaker is null) return null;
+        var quote = Content(sentence.Start, comma, tokens[cue].Text, speaker, resolver.LastSpan);
+        if (quote is not null) resolver.Remember(tokens[cue].Start, speaker);
+        return quote;
+    }
+
+    private Quote? Content(int start, int end, string cue, Speaker speaker, (int Start, int End)? speakerSpan)
     {
         var text = document.Text;
         while (start < end && (char.IsWhiteSpace(text[start]) || text[start] is ',' or ':')) start++;
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is '.' or ';')) end--;
         if (Words.Count(text, start, end) < MinContentWords) return null;
-        return new Quote(text[start..end], start, end, QuoteKind.Indirect, cue, speaker);
+        return new Quote(text[start..end], start, end, QuoteKind.Indirect, cue, speaker, speakerSpan?.Start, speakerSpan?.End);
     }
 }

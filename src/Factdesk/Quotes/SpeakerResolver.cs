@@ -30,9 +30,16 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
 
     private readonly List<(int Position, Speaker Speaker)> _seen = [];
 
+    /// <summary>
+    /// The words the latest ResolveSubject/ResolveObject call read its speaker from, or null when it found none.
+    /// Kept beside the result rather than in it so the many callers that only want the speaker stay as they are.
+    /// </summary>
+    public (int Start, int End)? LastSpan { get; private set; }
+
     /// <summary>The subject of a cue: the words before it, from <paramref name="start"/> to <paramref name="end"/>.</summary>
     public Speaker? ResolveSubject(int start, int end)
     {
+        LastSpan = null;
         var chunks = Chunks(start, end);
         if (chunks.Count == 0) return null;
         // "Name, title, said" or "title, Name, said": a trailing comma closes an apposition; the pair names one speaker.
@@ -51,6 +58,7 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
     /// <summary>The speaker named after a cue: "said People's Protection Units (YPG) spokesman Nuri Mehmud".</summary>
     public Speaker? ResolveObject(int start, int end)
     {
+        LastSpan = null;
         var chunks = Chunks(start, end);
         return chunks.Count == 0 ? null : ResolveChunk(chunks[0].Start, chunks[0].End, start);
     }
@@ -61,6 +69,13 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
     public void Remember(int position, Speaker speaker) => _seen.Add((position, speaker));
 
     private Speaker? ResolveChunk(int start, int end, int position)
+    {
+        var speaker = ReadChunk(start, end, position);
+        if (speaker is not null) LastSpan = (start, end);
+        return speaker;
+    }
+
+    private Speaker? ReadChunk(int start, int end, int position)
     {
         var entities = document.Entities.Within(start, end).ToList();
 
@@ -109,7 +124,9 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
         if (org is null && determiner is not ("a" or "an") && Antecedent(words, head, start) is { } known) return known;
         if (org is null) return new Speaker(null, phrase, null);
         // The organisation is named in the phrase: the title is what is left ("a CJTF–OIR spokesperson" → "spokesperson").
-        var title = (text[phraseStart..org.Start] + text[org.End..words[^1].End]).Trim(' ', ',', '’', '\'');
+        // The organisation may start before the phrase ("Clinton campaign's the spokesman"): only the phrase's words count.
+        var phraseEnd = words[^1].End;
+        var title = (text[phraseStart..Math.Clamp(org.Start, phraseStart, phraseEnd)] + text[Math.Clamp(org.End, phraseStart, phraseEnd)..phraseEnd]).Trim(' ', ',', '’', '\'');
         if (title.StartsWith("s ", StringComparison.Ordinal)) title = title[2..];
         return new Speaker(null, title.Length == 0 ? words[head].Text : title, org.Canonical);
     }

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Factdesk.Evaluation;
+using Factdesk.Ingestion;
+using Factdesk.Pipeline;
+
+namespace Factdesk.Cli.EvalTasks;
+
+/// <summary>`factdesk eval quotes`: quote attribution (content, cue, speaker) on a PolNeAR split.</summary>
+public sealed class QuotesEvalTask : IEvalTask
+{
+    private readonly Option<string> _polnear = new("--polnear")
+    {
+        Description = "A PolNeAR split: text/*.txt raw articles and attributions/<article>_<annotator>.ann brat files",
+        HelpName = "DIR",
+        Required = true,
+    };
+
+    private readonly Option<string?> _predictions = new("--predictions")
+    {
+        Description = "Also write Factdesk's attributions as brat .ann files, one per article, into this folder",
+        HelpName = "DIR",
+    };
+
+    public string Name => PolnearBenchmark.TaskName;
+
+    public string Description => "Quote attribution on PolNeAR: content and content+source precision, recall and F1, and span F1 per role";
+
+    public IReadOnlyList<Option> Options => [_polnear, _predictions];
+
+    public EvalReport Run(ParseResult parse)
+    {
+        var dir = parse.GetValue(_polnear)!;
+        if (!Directory.Exists(dir)) throw new InputException(dir, "no such folder");
+        var articles = PolnearBenchmark.Read(dir);
+        var (scorer, predictions) = PolnearBenchmark.Run(PipelineBuilder.CreateDefault().Build(), articles);
+        if (parse.GetValue(_predictions) is { } output)
+        {
+            Directory.CreateDirectory(output);
+            for (var i = 0; i < articles.Count; i++)
+                OutputFile.Write(Path.Combine(output, articles[i].Name + ".ann"), BratAttributions.Write(articles[i].Text, predictions[i]));
+        }
+        return PolnearBenchmark.Report(scorer);
+    }
+}
