@@ -32,12 +32,7 @@ internal static class CheckCommand
             HelpName = "FILE",
         };
 
-        var scale = new Option<string>("--scale")
-        {
-            Description = $"The rating scale verdicts are put on: {string.Join(", ", RatingScales.BuiltIn.Select(s => s.Id))}, or the path of a scale file",
-            DefaultValueFactory = _ => RatingScales.DefaultId,
-            HelpName = "ID|FILE",
-        };
+        var scale = ScaleOption.Create("put on");
 
         var database = new Option<string?>("--db")
         {

@@ -16,12 +16,7 @@ internal static class PublishCommand
             HelpName = "DIR",
         };
         var database = DatabaseOption.Create("The SQLite database to publish from");
-        var scale = new Option<string>("--scale")
-        {
-            Description = $"The rating scale verdicts are shown on: {string.Join(", ", RatingScales.BuiltIn.Select(s => s.Id))}, or the path of a scale file",
-            DefaultValueFactory = _ => RatingScales.DefaultId,
-            HelpName = "ID",
-        };
+        var scale = ScaleOption.Create("shown on");
         var command = new Command("publish", "Render the stored fact-checks as a static site: a page per fact-check and per claimant, an index, feed.xml and datafeed.json")
         {
             output, database, scale,

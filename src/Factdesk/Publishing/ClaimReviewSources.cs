@@ -66,8 +66,8 @@ public static class ClaimReviewSources
 
     internal static bool IsClaimReview(JsonObject obj) => obj["@type"] switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>() == "ClaimReview",
-        JsonArray types => types.Any(t => t is JsonValue tv && tv.GetValueKind() == JsonValueKind.String && tv.GetValue<string>() == "ClaimReview"),
+        JsonValue one => JsonLdValues.String(one) == "ClaimReview",
+        JsonArray types => types.Any(t => JsonLdValues.String(t) == "ClaimReview"),
         _ => false,
     };
 }

@@ -20,7 +20,7 @@ public static class ClaimReviewValidator
         if (!ClaimReviewSources.IsClaimReview(review))
             findings.Error("@type", "must be \"ClaimReview\"");
 
-        var claimReviewed = Text(review["claimReviewed"]);
+        var claimReviewed = JsonLdValues.String(review["claimReviewed"]);
         if (string.IsNullOrWhiteSpace(claimReviewed))
             findings.Error("claimReviewed", "is required: the claim being checked, in a short sentence");
         else if (claimReviewed.Length > ClaimReviewedAdvisedLength)
@@ -41,7 +41,7 @@ public static class ClaimReviewValidator
             findings.Error("reviewRating", "is required: an object of @type Rating with the verdict");
             return;
         }
-        var verdict = Text(rating["alternateName"]);
+        var verdict = JsonLdValues.String(rating["alternateName"]);
         if (string.IsNullOrWhiteSpace(verdict))
             findings.Error("reviewRating.alternateName", "is required: the verdict in words, e.g. \"False\"");
         else if (claimReviewed is not null && Words.ContainsWord(claimReviewed, verdict))
@@ -83,7 +83,7 @@ public static class ClaimReviewValidator
             findings.Error("itemReviewed", "must be an object of @type Claim");
             return;
         }
-        if (Text(claim["@type"]) is not "Claim")
+        if (JsonLdValues.String(claim["@type"]) is not "Claim")
             findings.Error("itemReviewed.@type", "must be \"Claim\"");
         CheckAuthor(claim["author"], "itemReviewed.author", findings, required: false);
         CheckDate(claim["datePublished"], "itemReviewed.datePublished", findings, recommended: false);
@@ -106,9 +106,9 @@ public static class ClaimReviewValidator
                 findings.Error(p, "must be a Person or Organization object");
                 continue;
             }
-            if (Text(obj["@type"]) is not ("Person" or "Organization"))
+            if (JsonLdValues.String(obj["@type"]) is not ("Person" or "Organization"))
                 findings.Error($"{p}.@type", "must be \"Person\" or \"Organization\"");
-            if (string.IsNullOrWhiteSpace(Text(obj["name"])))
+            if (string.IsNullOrWhiteSpace(JsonLdValues.String(obj["name"])))
                 findings.Error($"{p}.name", "is required");
             if (obj["sameAs"] is { } sameAs)
                 foreach (var (link, lp) in Each(sameAs, $"{p}.sameAs"))
@@ -128,7 +128,7 @@ public static class ClaimReviewValidator
 
     private static void CheckUrl(JsonNode? node, string path, bool required, Findings findings)
     {
-        var text = Text(node);
+        var text = JsonLdValues.String(node);
         if (text is null)
         {
             if (required) findings.Error(path, "is required: the absolute http(s) address");
@@ -140,7 +140,7 @@ public static class ClaimReviewValidator
 
     private static void CheckDate(JsonNode? node, string path, Findings findings, bool recommended = true)
     {
-        var text = Text(node);
+        var text = JsonLdValues.String(node);
         if (text is null)
         {
             if (recommended) findings.Warning(path, "is recommended: an ISO 8601 date such as 2017-06-12");
@@ -170,9 +170,6 @@ public static class ClaimReviewValidator
 
     private static IEnumerable<(JsonNode? Node, string Path)> Each(JsonNode node, string path) =>
         node is JsonArray array ? array.Select((n, i) => (n, $"{path}[{i}]")) : [(node, path)];
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 
     private sealed class Findings(string root)
     {

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Factdesk.Documents;
+using Factdesk.Publishing;
 
 namespace Factdesk.Review;
 
@@ -13,7 +13,7 @@ public static class PublishedReview
     /// <summary>The claim and the verdict words of a ClaimReview, or null when it names no claim.</summary>
     public static (ReviewedClaim Claim, string? VerdictWords)? Read(JsonObject claimReview)
     {
-        if (Text(claimReview["claimReviewed"]) is not { Length: > 0 } claimText) return null;
+        if (JsonLdValues.String(claimReview["claimReviewed"]) is not { Length: > 0 } claimText) return null;
         Speaker? claimant = null;
         string? date = null;
         if (claimReview["itemReviewed"] is JsonObject item)
@@ -24,14 +24,11 @@ public static class PublishedReview
                 JsonObject one => one,
                 _ => null,
             };
-            if (author is not null && Text(author["name"]) is { Length: > 0 } name)
-                claimant = new Speaker(name.Trim(), Text(author["jobTitle"])?.Trim(), null);
-            date = Text(item["datePublished"]);
+            if (author is not null && JsonLdValues.String(author["name"]) is { Length: > 0 } name)
+                claimant = new Speaker(name.Trim(), JsonLdValues.String(author["jobTitle"])?.Trim(), null);
+            date = JsonLdValues.String(item["datePublished"]);
         }
-        var verdict = claimReview["reviewRating"] is JsonObject rating ? Text(rating["alternateName"])?.Trim() : null;
+        var verdict = claimReview["reviewRating"] is JsonObject rating ? JsonLdValues.String(rating["alternateName"])?.Trim() : null;
         return (new ReviewedClaim(claimText.Trim(), claimant, date), string.IsNullOrWhiteSpace(verdict) ? null : verdict);
     }
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 }
