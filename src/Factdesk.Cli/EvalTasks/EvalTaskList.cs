@@ -13,5 +13,6 @@ public static class EvalTaskList
         new CheckWorthyEvalTask(),
         new VerdictEvalTask(),
         new QuotesEvalTask(),
+        new ReviewEvalTask(),
     ];
 }

@@ -39,6 +39,7 @@ public static class Roles
         "post", "posts", "users", "accounts", "videos", "video", "messages", "tweets", "tweet", "articles", "article",
         "websites", "website", "reports", "report", "statement", "memes", "meme", "images", "clip", "claims",
         "text", "caption", "sign", "banner", "headline", "screenshot", "letter", "leaflet", "petition",
+        "paper", "newspaper", "outlet", "outlets", "broadcast", "documentary", "story",
     };
 
     /// <summary>Head words of organisation names.</summary>

@@ -68,6 +68,7 @@ internal sealed class PersonProfiles
         {
             var start = person.End + 1;
             var end = ClauseEnd(text, start, Math.Min(sentence.End, start + MaxTitleLength));
+            end = BeforeCueVerb(start, end);
             if (IsRolePhrase(start, end)) return Clean(start, end);
         }
         // Before: "the commander of X, [Gen.] Name".
@@ -82,6 +83,15 @@ internal sealed class PersonProfiles
                 return Clean(start, end);
         }
         return null;
+    }
+
+    /// <summary>"Kirill Smurov, the deputy director of X announced that ...": an apposition left open by its writer ends at the speech verb.</summary>
+    private int BeforeCueVerb(int start, int end)
+    {
+        var tokens = _document.Tokens;
+        for (var i = tokens.FirstAtOrAfter(start); i < tokens.Count && tokens[i].End <= end; i++)
+            if (CueWords.IsCueVerb(tokens, i)) return tokens[i].Start;
+        return end;
     }
 
     private static int ClauseEnd(string text, int start, int limit)

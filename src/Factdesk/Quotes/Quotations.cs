@@ -15,11 +15,15 @@ internal sealed class Quotations(List<QuotationSpan> spans)
         return i >= 0 && position <= spans[i].Close ? spans[i] : null;
     }
 
-    /// <summary>Whether any quotation overlaps [start, end).</summary>
-    public bool Overlaps(int start, int end)
+    /// <summary>
+    /// Whether a quotation of at least <paramref name="minWords"/> words overlaps [start, end). Scare quotes
+    /// ("a “fact” that ...") mark a word, not speech, and leave the sentence to reported speech.
+    /// </summary>
+    public bool OverlapsSpeech(string text, int start, int end, int minWords)
     {
-        var i = LastOpeningAtOrBefore(end - 1);
-        return i >= 0 && spans[i].Close >= start;
+        for (var i = LastOpeningAtOrBefore(end - 1); i >= 0 && spans[i].Close >= start; i--)
+            if (Segmentation.Words.Count(text, spans[i].Start, spans[i].End) >= minWords) return true;
+        return false;
     }
 
     /// <summary>The first quotation that opens at or after <paramref name="position"/>, or null.</summary>

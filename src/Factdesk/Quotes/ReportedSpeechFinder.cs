@@ -11,6 +11,7 @@ namespace Factdesk.Quotes;
 internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver resolver, Quotations quotations)
 {
     private const int MinContentWords = 4;
+    private const int ShortestSpeech = 4;
     private const int MaxSubjectTokens = 40;
     private const int MaxTrailingSubjectWords = 8; // "..., the campaign's senior policy adviser said."
 
@@ -19,7 +20,7 @@ internal sealed class ReportedSpeechFinder(Document document, SpeakerResolver re
         var tokens = document.Tokens;
         foreach (var sentence in document.Sentences)
         {
-            if (quotations.Overlaps(sentence.Start, sentence.End)) continue;
+            if (quotations.OverlapsSpeech(document.Text, sentence.Start, sentence.End, ShortestSpeech)) continue;
             var first = tokens.FirstAtOrAfter(sentence.Start);
             for (var i = first; i < tokens.Count && tokens[i].End <= sentence.End; i++)
             {

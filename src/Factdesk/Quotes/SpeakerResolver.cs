@@ -52,7 +52,31 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
             if (fromPair is not null) return fromPair;
         }
         var last = chunks[^1];
+        // "... spokesperson Zhao Lijian, who said": the relative pronoun stands for the noun phrase before its comma.
+        if (chunks.Count >= 2 && IsRelativePronoun(last))
+            return ResolveChunk(chunks[^2].Start, chunks[^2].End, end);
+        // "Kirill Smurov, the deputy director of X announced": an apposition whose closing comma the writer left out.
+        if (chunks.Count >= 2 && EndsWithPerson(chunks[^2]) && !HasPerson(last) && HasRoleNoun(last))
+            return ResolveChunk(chunks[^2].Start, chunks[^2].End, end);
         return ResolveChunk(last.Start, last.End, end);
+    }
+
+    private bool EndsWithPerson((int Start, int End) chunk) =>
+        document.Entities.Within(chunk.Start, chunk.End).Any(e => e.Type == EntityType.Person && e.End == chunk.End);
+
+    private bool HasRoleNoun((int Start, int End) chunk)
+    {
+        var tokens = document.Tokens;
+        for (var i = tokens.FirstAtOrAfter(chunk.Start); i < tokens.Count && tokens[i].End <= chunk.End; i++)
+            if (Roles.RoleNouns.Contains(tokens[i].Text)) return true;
+        return false;
+    }
+
+    private bool IsRelativePronoun((int Start, int End) chunk)
+    {
+        var words = document.Text[chunk.Start..chunk.End].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= 2 && words[0] is "who" or "which"
+               && (words.Length == 1 || TrailingVerbWords.Contains(words[1]));
     }
 
     /// <summary>The speaker named after a cue: "said People's Protection Units (YPG) spokesman Nuri Mehmud".</summary>
@@ -99,7 +123,8 @@ internal sealed class SpeakerResolver(Document document, PersonProfiles profiles
             return profiles.SpeakerFor(person.Canonical);
         if (words.Count <= 2 && Pronouns.Contains(words[^1].Text)) return Antecedent(start, requirePerson: !words[^1].Text.Equals("they", StringComparison.OrdinalIgnoreCase));
 
-        var head = words.FindIndex(w => w.Kind == TokenKind.Word && char.IsLower(w.Text[0]) && Roles.RoleNouns.Contains(w.Text)
+        // A role noun is lower-case unless it opens the phrase: "Officials in Ruritania claim".
+        var head = words.FindIndex(w => w.Kind == TokenKind.Word && (char.IsLower(w.Text[0]) || w == words[0]) && Roles.RoleNouns.Contains(w.Text)
                                         && !entities.Any(e => e.Start <= w.Start && w.End <= e.End));
         // "Social media posts claim that ...": the posts are the claimant when no person or office is named.
         if (head < 0 && entities.All(e => e.Type == EntityType.Misc))

@@ -25,7 +25,15 @@ public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null)
 
     private static readonly string[] ClaimHeadings = ["what was claimed", "claim", "the claim", "claim checked"];
 
-    private static readonly string[] FactCheckWords = ["fact check", "fact-check", "factcheck", "we rate", "our verdict", "verdict:", "disinfo:", "fake:", "claim:", "what was claimed"];
+    private static readonly string[] FactCheckWords =
+    [
+        "fact check", "fact-check", "factcheck", "we rate", "our verdict", "verdict:", "disinfo:", "fake:", "claim:", "what was claimed",
+        // Debunks written as prose, StopFake's "... disseminated this fake" and the like.
+        "this fake", "the fake that", "debunked claim", "false claim", "baseless claim", "misleading claim",
+    ];
+
+    // "Russia claims that ... In fact, ...": a claim set against what is so.
+    private static readonly string[] Rebuttals = ["in fact,", "in reality,", "contrary to", "the facts show", "a different picture"];
 
     public void Process(Document document)
     {
@@ -43,12 +51,13 @@ public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null)
             : CheckedStatement(document);
         var verdict = OnScale(VerdictFinder.Find(document, claimQuote?.End ?? 0));
         var lower = document.Text.ToLowerInvariant();
-        var isFactCheck = header is not null || verdict is not null || FactCheckWords.Any(lower.Contains) || TitleJudgesAClaim(document);
+        var isFactCheck = header is not null || verdict is not null || FactCheckWords.Any(lower.Contains) || TitleJudgesAClaim(document)
+                          || lower.Contains(" claim", StringComparison.Ordinal) && Rebuttals.Any(lower.Contains);
         if (!isFactCheck) return;
 
         var labelled = header is null ? LabelledClaim(document) : null;
         var claim = labelled ?? (claimQuote is not null
-            ? new ReviewedClaim(claimQuote.Text, claimQuote.Speaker, DateNear(document, claimQuote))
+            ? new ReviewedClaim(claimQuote.Text, header is null ? Claimant(document, claimQuote) : claimQuote.Speaker, DateNear(document, claimQuote))
             : null);
         if (labelled is not null) claimQuote = null;
         if (claim is null) return;
@@ -70,7 +79,22 @@ public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null)
         if (stated >= 0 && document.Quotes.FirstOrDefault(q => q.Kind == QuoteKind.Direct && q.Start > stated && q.Start - stated < 300) is { } quote)
             return quote;
         var limit = document.Text.Length * 6 / 10;
-        return document.Quotes.FirstOrDefault(q => q.Start < limit && q.Speaker is not null && (q.Kind == QuoteKind.Direct || q.Text.Length > 30));
+        var candidates = document.Quotes.Where(q => q.Start < limit && q.Speaker is not null && (q.Kind == QuoteKind.Direct || q.Text.Length > 30)).ToList();
+        return HeadlineClaim.Of(document)?.Choose(candidates, document.Quotes) ?? candidates.FirstOrDefault();
+    }
+
+    // How far back the named speaker of a described source's words is looked for.
+    private const int ReporterWindow = 600;
+
+    /// <summary>
+    /// "Khumalo told Times LIVE that ... The article added that “according to his research ...”": words a described
+    /// source (an article, a post, a screenshot's text) relays right after a named speaker are that speaker's claim.
+    /// </summary>
+    private static Speaker? Claimant(Document document, Quote quote)
+    {
+        if (quote.Speaker is { Name: not null }) return quote.Speaker;
+        var named = document.Quotes.LastOrDefault(q => q.Start < quote.Start && quote.Start - q.End < ReporterWindow && q.Speaker is { Name: not null });
+        return named?.Speaker ?? quote.Speaker;
     }
 
     /// <summary>Headlines such as "China repeats false claim that ..." or "Claim that ... wildly incorrect".</summary>
@@ -86,14 +110,32 @@ public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null)
     {
         if (VerdictFinder.LineAfterHeading(document.Text, ClaimHeadings) is { Length: > 10 } underHeading)
             return new ReviewedClaim(underHeading, null, null);
-        foreach (var line in document.Text.Split('\n'))
+        var lines = document.Text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
         {
-            var trimmed = line.Trim();
+            var trimmed = lines[i].Trim();
             foreach (var label in new[] { "Claim:", "Disinfo:", "Fake:" })
                 if (trimmed.StartsWith(label, StringComparison.OrdinalIgnoreCase) && trimmed.Length > label.Length + 10)
-                    return new ReviewedClaim(trimmed[label.Length..].Trim(), null, null);
+                    return new ReviewedClaim(Summarised(trimmed[label.Length..].Trim(), lines, i + 1), null, null);
         }
         return null;
+    }
+
+    private const int MaxClaimSummary = 600;
+
+    /// <summary>
+    /// EUvsDisinfo's title names the claim and the paragraph under it states it in full ("X. US experts have compiled
+    /// ..."): when the next paragraph opens with the title's words, that paragraph is the claim.
+    /// </summary>
+    private static string Summarised(string claim, string[] lines, int next)
+    {
+        while (next < lines.Length && lines[next].Trim().Length == 0) next++;
+        if (next == lines.Length) return claim;
+        var paragraph = lines[next].Trim();
+        return paragraph.Length <= MaxClaimSummary && paragraph.Length > claim.Length
+               && paragraph.StartsWith(claim.TrimEnd('.'), StringComparison.OrdinalIgnoreCase)
+            ? paragraph
+            : claim;
     }
 
     private static string? DateNear(Document document, Quote quote)

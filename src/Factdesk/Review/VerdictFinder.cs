@@ -72,6 +72,10 @@ public static class VerdictFinder
         var title = document.Source.Title?.ToLowerInvariant() ?? FirstLine(lower);
         if (title.StartsWith("fake:", StringComparison.Ordinal)) return new Verdict("Fake", true);
         if (title.StartsWith("disinfo:", StringComparison.Ordinal)) return new Verdict("Disinfo", true);
+        // StopFake names what it debunks as a noun: "Russian media disseminated this fake unquestioningly".
+        var from = Math.Max(afterClaim, 0);
+        var fakeNoun = lower.IndexOf("this fake", from, Math.Min(SummaryWindow, lower.Length - from), StringComparison.Ordinal);
+        if (fakeNoun >= 0 && (fakeNoun + 9 == lower.Length || !char.IsLetter(lower[fakeNoun + 9]))) return new Verdict("Fake", true);
         return null;
     }
 

@@ -43,4 +43,30 @@ public sealed class ReportedSpeechFinderTests
 
         Assert.DoesNotContain(quotes, q => q.Kind == QuoteKind.Indirect);
     }
+
+    [Fact]
+    public void A_relative_clause_speaks_for_the_person_before_it()
+    {
+        var quote = Assert.Single(Analyse.WithQuotes("The post quotes harbour master Tomas Reyes, who said on Monday that the bridge would reopen before the winter storms.").Quotes);
+
+        Assert.Equal("the bridge would reopen before the winter storms", quote.Text);
+        Assert.Equal("Tomas Reyes", quote.Speaker?.Name);
+    }
+
+    [Fact]
+    public void An_apposition_without_its_closing_comma_still_names_the_speaker_and_their_title()
+    {
+        var quote = Assert.Single(Analyse.WithQuotes("Tomas Reyes, the deputy director of the Harbour Authority announced that the bridge would reopen before the winter storms.").Quotes);
+
+        Assert.Equal("the bridge would reopen before the winter storms", quote.Text);
+        Assert.Equal(("Tomas Reyes", "deputy director of the Harbour Authority"), (quote.Speaker?.Name, quote.Speaker?.Title));
+    }
+
+    [Fact]
+    public void A_scare_quote_leaves_the_sentence_to_reported_speech()
+    {
+        var quotes = Analyse.WithQuotes("Tomas Reyes said that the bridge would reopen soon, a “promise” the town has heard before.").Quotes;
+
+        Assert.Contains(quotes, q => q.Kind == QuoteKind.Indirect && q.Speaker?.Name == "Tomas Reyes" && q.Text.StartsWith("the bridge would reopen soon", StringComparison.Ordinal));
+    }
 }
