@@ -47,6 +47,8 @@ internal static class TerminalSummary
         body.AddRow(new Markup("[grey]Claimant[/]"), new Text(Phrasing.SpeakerWithRole(review.Claim.Claimant)));
         if (review.Claim.Date is not null)
             body.AddRow(new Markup("[grey]Date[/]"), new Text(review.Claim.Date));
+        if (review.Claim.Where is not null)
+            body.AddRow(new Markup("[grey]Where[/]"), new Text(review.Claim.Where));
         body.AddRow(new Markup("[grey]Verdict[/]"), new Text(Phrasing.Verdict(review.Verdict), new Style(decoration: Decoration.Bold)));
 
         var rows = new List<IRenderable> { body };

@@ -66,7 +66,7 @@ public sealed record SourceInfo(
 
 public enum Stance { Supports, Refutes, Discusses, Unrelated }
 
-public sealed record ReviewedClaim(string Text, Speaker? Claimant, string? Date);
+public sealed record ReviewedClaim(string Text, Speaker? Claimant, string? Date, string? Where = null);
 
 /// <summary>
 /// A verdict on the active rating scale: <see cref="Stated"/> is true when the article says it, false when Factdesk

@@ -65,6 +65,7 @@ public static class DossierJson
                 w.WriteString("text", claim.Text);
                 WriteSpeaker(w, "claimant", claim.Claimant);
                 w.WriteString("date", claim.Date);
+                w.WriteString("where", claim.Where);
             });
             WriteObject(w, "verdict", review.Verdict, verdict =>
             {

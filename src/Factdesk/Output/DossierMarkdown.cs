@@ -44,6 +44,8 @@ public static class DossierMarkdown
         md.Append("- **Claimant:** ").AppendLine(Inline(Phrasing.SpeakerWithRole(review.Claim.Claimant)));
         if (review.Claim.Date is not null)
             md.Append("- **Date:** ").AppendLine(Inline(review.Claim.Date));
+        if (review.Claim.Where is not null)
+            md.Append("- **Where:** ").AppendLine(Inline(review.Claim.Where));
         md.Append("- **Verdict:** ").AppendLine(Inline(Phrasing.Verdict(review.Verdict))).AppendLine();
 
         if (review.Sources.Count == 0)

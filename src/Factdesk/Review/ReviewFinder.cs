@@ -57,7 +57,7 @@ public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null)
 
         var labelled = header is null ? LabelledClaim(document) : null;
         var claim = labelled ?? (claimQuote is not null
-            ? new ReviewedClaim(claimQuote.Text, header is null ? Claimant(document, claimQuote) : claimQuote.Speaker, DateNear(document, claimQuote))
+            ? Reviewed(document, claimQuote, header is null ? Claimant(document, claimQuote) : claimQuote.Speaker)
             : null);
         if (labelled is not null) claimQuote = null;
         if (claim is null) return;
@@ -138,11 +138,14 @@ public sealed class ReviewFinder(RatingScale scale, SourceStance? stance = null)
             : claim;
     }
 
-    private static string? DateNear(Document document, Quote quote)
+    private static ReviewedClaim Reviewed(Document document, Quote quote, Speaker? claimant)
     {
-        var sentence = document.Sentences.SentenceAt(quote.Start);
-        var from = sentence?.Start ?? quote.Start;
-        return document.Entities.Within(from, quote.Start).FirstOrDefault(e => e.Type == EntityType.Date)?.Text;
+        var (date, where) = ClaimSetting.Around(document, quote);
+        // A header's quote stands alone; the prose tells the occasion where it reports the same speaker: "On April 17, ... Zakharova claimed that".
+        if (date is null && where is null && claimant is not null
+            && document.Quotes.FirstOrDefault(q => q.Start > quote.End && q.Speaker == claimant) is { } retold)
+            (date, where) = ClaimSetting.Around(document, retold);
+        return new ReviewedClaim(quote.Text, claimant, date, where);
     }
 
     private List<EvidenceSource> Sources(Document document, ReviewedClaim claim, Quote? claimQuote)

@@ -103,4 +103,28 @@ public sealed class ReviewFinderTests
         Assert.NotNull(review);
         Assert.Equal("Veldovian wells poison Ruritanian rivers. Engineers have pumped waste into the border streams for years.", review.Claim.Text);
     }
+
+    [Fact]
+    public void The_review_says_when_and_where_the_claim_was_made()
+    {
+        var review = Full(
+            "Mayor repeats false claim that Millbrook bridge is closing\n" +
+            "Mayor Amy Ruiz made the remarks on March 9 in a video on Facebook. She said, “The Millbrook bridge is closing for good next month and nobody told the town.”\n" +
+            "The bridge is not closing, the county said.").Review;
+
+        Assert.NotNull(review);
+        Assert.Equal(("March 9", "a video on Facebook"), (review.Claim.Date, review.Claim.Where));
+    }
+
+    [Fact]
+    public void A_named_occasion_is_where_the_claim_was_made()
+    {
+        var review = Full(
+            "Councillor wrong about school places\n" +
+            "At the Millbrook Council Meeting, councillor Amy Ruiz said that “9,000 children are waiting for school places”.\n" +
+            "This claim is incorrect: the county counts 900.").Review;
+
+        Assert.NotNull(review);
+        Assert.Equal("Millbrook Council Meeting", review.Claim.Where);
+    }
 }
