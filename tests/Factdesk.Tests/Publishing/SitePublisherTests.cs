@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Factdesk.Publishing;
+using Factdesk.Publishing.Site;
 using Factdesk.Storage;
 using Factdesk.Tests.Cli;
 using Factdesk.Tests.Storage;
@@ -27,8 +28,22 @@ public sealed class SitePublisherTests : IDisposable
 
     private static readonly FactCheckRecord[] Facts =
     [
-        Fact("script", $"The mayor wrote {Script} on the town website.", 0, "Ellen Park", "Pants on Fire", "2026-11-02"),
-        Fact("quotes", "Bread prices rose 40% in a month & nobody noticed.", 1, TrickyClaimant, "Mostly True", "2026-11-05"),
+        Fact("script", $"The mayor wrote {Script} on the town website.", 0, "Ellen Park", "Pants on Fire", "2026-11-02") with
+        {
+            Summary = $"The page never said {Script}.",
+            Analysis = $"# Archive\n\nThe [archived page](https://archive.example/town) shows no such words.\n\n- {Script}\n- <img src=x onerror=\"alert(2)\">\n- [x](javascript:alert(3))",
+        },
+        Fact("quotes", "Bread prices rose 40% in a month & nobody noticed.", 1, TrickyClaimant, "Mostly True", "2026-11-05") with
+        {
+            ClaimReviewJson = """
+                {"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://checks.example/quotes",
+                 "claimReviewed": "Bread prices rose 40% in a month & nobody noticed.", "author": {"@type": "Organization", "name": "Example Checks"},
+                 "datePublished": "2026-11-05", "reviewRating": {"@type": "Rating", "ratingValue": 4, "bestRating": 5, "worstRating": 1, "alternateName": "Mostly True"},
+                 "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Smith & \"Jones\" O'Brien"},
+                   "firstAppearance": {"@type": "CreativeWork", "url": "https://social.example/post/1"},
+                   "appearance": [{"@type": "CreativeWork", "url": "https://social.example/post/2"}, "https://social.example/post/1"]}}
+                """,
+        },
         Fact("second", "The bridge has been closed for ten years.", 2, "Ellen Park", "False", "2026-11-04"),
         Fact("anonymous", "Garlic soup cures the flu.", 3, null, null, "2026-11-01"),
         Fact("odd", "The river flows uphill on Sundays.", 4, TrickyClaimant, "Wildly imaginative", "2026-10-20"),
@@ -48,7 +63,7 @@ public sealed class SitePublisherTests : IDisposable
     {
         var site = _temp.File("site");
         var run = await CliRun.Of("publish", "--out", site, "--db", Store(Facts));
-        Assert.Equal(0, run.ExitCode);
+        Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("Published 5 fact-check(s) and 2 claimant page(s)", run.Stdout);
         return site;
     }
@@ -63,8 +78,17 @@ public sealed class SitePublisherTests : IDisposable
         {
             var page = Parse(path);
             Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
-            Assert.NotNull(page.QuerySelector("main"));
-            Assert.NotNull(page.QuerySelector("h1"));
+            Assert.Single(page.QuerySelectorAll("main"));
+            Assert.Single(page.QuerySelectorAll("h1"));
+            Assert.NotNull(page.QuerySelector("body > header"));
+            Assert.NotNull(page.QuerySelector("body > footer"));
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("title")?.TextContent));
+            Assert.All(page.QuerySelectorAll("nav"), n => Assert.False(string.IsNullOrWhiteSpace(n.GetAttribute("aria-label"))));
+            // Every labelled region names a heading that exists, so screen readers announce it.
+            Assert.All(page.QuerySelectorAll("[aria-labelledby]"), r => Assert.NotNull(page.GetElementById(r.GetAttribute("aria-labelledby")!)));
+            Assert.All(page.QuerySelectorAll("a"), a => Assert.False(string.IsNullOrWhiteSpace(a.TextContent)));
+            Assert.All(page.QuerySelectorAll("[href]"), a => Assert.DoesNotContain("javascript:", a.GetAttribute("href")!, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(page.QuerySelectorAll("*").SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
             Assert.NotNull(page.QuerySelector("link[rel=stylesheet][href$='site.css']"));
             Assert.Empty(page.QuerySelectorAll("[style], style"));
             // The only scripts are JSON-LD data blocks; the claim's markup is text.
@@ -98,10 +122,34 @@ public sealed class SitePublisherTests : IDisposable
         Assert.DoesNotContain("</script", jsonLd, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(Script, JsonNode.Parse(jsonLd)!["claimReviewed"]!.GetValue<string>());
         Assert.Equal("False", scriptPage.QuerySelector(".badge")!.TextContent);
+        Assert.Equal($"The page never said {Script}.", scriptPage.QuerySelector(".summary")!.TextContent);
+        var analysis = scriptPage.QuerySelector("section.analysis")!;
+        Assert.Equal("Archive", analysis.QuerySelector("h3")!.TextContent);
+        Assert.Equal(3, analysis.QuerySelectorAll("li").Length);
+        Assert.Contains(Script, analysis.TextContent);
+        Assert.Empty(analysis.QuerySelectorAll("script, img"));
+        Assert.Equal(["https://archive.example/town"], analysis.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["https://checks.example/script", "https://archive.example/town"], SourceLinks(scriptPage));
 
         var trickyPage = checks.Select(Parse).Single(p => p.QuerySelector("blockquote")!.TextContent.Contains("Bread", StringComparison.Ordinal));
         Assert.Equal(TrickyClaimant, trickyPage.QuerySelector(".claim-card dd a")!.TextContent);
         Assert.Contains("& nobody", trickyPage.QuerySelector("blockquote")!.TextContent);
+        Assert.Null(trickyPage.QuerySelector("section.analysis"));
+        Assert.Equal(["https://checks.example/quotes", "https://social.example/post/1", "https://social.example/post/2"], SourceLinks(trickyPage));
+    }
+
+    private static List<string?> SourceLinks(IDocument page) =>
+        page.QuerySelectorAll("section[aria-labelledby=sources] a").Select(a => a.GetAttribute("href")).ToList();
+
+    [Fact]
+    public async Task The_stylesheet_prints_and_every_badge_colour_reads_at_wcag_aa_contrast()
+    {
+        var site = await Published();
+        var css = File.ReadAllText(Path.Combine(site, "site.css"));
+        Assert.Contains("@media print", css);
+        var rules = System.Text.RegularExpressions.Regex.Matches(css, @"\.verdict-[\w-]+\{background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})\}");
+        Assert.Equal(RatingScales.Default.Labels.Count + 1, rules.Count);
+        Assert.All(rules, r => Assert.InRange(Contrast.Ratio(r.Groups[1].Value, r.Groups[2].Value), 4.5, 21));
     }
 
     [Fact]
