@@ -73,7 +73,8 @@ public sealed class SitePublisherTests : IDisposable
     {
         var site = await Published();
         var pages = Directory.GetFiles(site, "*.html", SearchOption.AllDirectories);
-        Assert.Equal(5 + 2 + 1, pages.Length);
+        // Five fact-checks, two claimants, four verdicts (Likely True, False, an unplaced one, not rated), the index.
+        Assert.Equal(5 + 2 + 4 + 1, pages.Length);
         foreach (var path in pages)
         {
             var page = Parse(path);
@@ -158,11 +159,21 @@ public sealed class SitePublisherTests : IDisposable
         var site = await Published();
         var index = Parse(Path.Combine(site, "index.html"));
         var checkPages = Directory.GetFiles(Path.Combine(site, "checks"), "*.html").Select(p => $"checks/{Path.GetFileName(p)}").ToHashSet();
-        foreach (var section in new[] { "by-date", "by-verdict" })
+        var byDateLinks = index.QuerySelectorAll("section[aria-labelledby=by-date] a").Select(a => a.GetAttribute("href")!).ToHashSet();
+        Assert.Superset(checkPages, byDateLinks);
+        Assert.Null(index.QuerySelector("nav.pager"));
+
+        // By verdict: one page per verdict, each listing its fact-checks; together they list every one exactly once.
+        var verdictLinks = index.QuerySelectorAll("section[aria-labelledby=by-verdict] a").ToList();
+        Assert.Equal(["Likely True", "False", "Wildly imaginative", "Not rated"], verdictLinks.Select(a => a.TextContent));
+        var byVerdict = new List<string>();
+        foreach (var link in verdictLinks)
         {
-            var links = index.QuerySelectorAll($"section[aria-labelledby={section}] a").Select(a => a.GetAttribute("href")).ToHashSet();
-            Assert.Superset(checkPages, links!);
+            var page = Parse(Path.Combine(site, link.GetAttribute("href")!));
+            Assert.Equal($"Verdict: {link.TextContent}", page.QuerySelector("h1")!.TextContent);
+            byVerdict.AddRange(page.QuerySelectorAll("ul.checks li > a").Select(a => a.GetAttribute("href")!.Replace("../", "", StringComparison.Ordinal)));
         }
+        Assert.Equal(checkPages.Order(), byVerdict.Order());
         // Newest first.
         var byDate = index.QuerySelectorAll("section[aria-labelledby=by-date] li > a").Select(a => a.TextContent).ToList();
         Assert.StartsWith("Bread", byDate[0]);
@@ -184,6 +195,36 @@ public sealed class SitePublisherTests : IDisposable
         var park = Parse(Path.Combine(site, claimantLinks[0].GetAttribute("href")!));
         var record = park.QuerySelectorAll("tbody tr").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)).ToList();
         Assert.Equal([("False", "2")], record);
+    }
+
+    [Fact]
+    public void Fact_checks_by_date_are_paged_newest_first_and_every_one_is_on_exactly_one_page()
+    {
+        var facts = Enumerable.Range(1, 25).Select(i => new StoredFactCheck(i,
+            new FactCheckRecord($"k{i}", $"Claim {i}.", Verdict: "False", ReviewDate: new DateOnly(2026, 1, i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            DateTimeOffset.UnixEpoch)).ToList();
+        var site = _temp.File("paged");
+        SitePublisher.Publish(facts, RatingScales.Default, site, datePageSize: 10);
+
+        var claims = new List<string>();
+        var path = Path.Combine(site, "index.html");
+        var pages = 0;
+        while (true)
+        {
+            var page = Parse(path);
+            var list = page.QuerySelector("h1")!.TextContent == Html.SiteName ? page.QuerySelector("section[aria-labelledby=by-date]")! : page.QuerySelector("main")!;
+            claims.AddRange(list.QuerySelectorAll("ul.checks li > a").Select(a => a.TextContent));
+            pages++;
+            var pager = page.QuerySelector("nav.pager")!;
+            Assert.Contains($"Page {pages} of 3", pager.TextContent);
+            Assert.Equal(pages > 1, pager.QuerySelector("a[rel=prev]") is not null);
+            if (pager.QuerySelector("a[rel=next]") is not { } next) break;
+            path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, next.GetAttribute("href")!));
+        }
+        Assert.Equal(3, pages);
+        Assert.Equal(Enumerable.Range(1, 25).Reverse().Select(i => $"Claim {i}."), claims);
+        var back = Parse(Path.Combine(site, "dates", "2.html")).QuerySelector("a[rel=prev]")!.GetAttribute("href");
+        Assert.Equal("../index.html#by-date", back);
     }
 
     [Fact]
