@@ -8,7 +8,7 @@ namespace Factdesk.Bench;
 
 /// <summary>
 /// `publish N DIR`: how long `factdesk publish` takes to render N made-up fact-checks (about N/10 claimants, verdicts
-/// spread over the scale) into DIR, without the store read. A plain timing loop: one run writes thousands of files,
+/// spread over the scale, each with a summary and a short Markdown analysis) into DIR, without the store read. A plain timing loop: one run writes thousands of files,
 /// which is the cost being measured, so BenchmarkDotNet's repetitions would only measure the disk cache.
 /// </summary>
 internal static class SitePublishing
@@ -30,7 +30,9 @@ internal static class SitePublishing
             Verdict: verdicts[i % verdicts.Length],
             Url: $"https://checks.example/{i}",
             Publisher: "Example Checks",
-            ReviewDate: new DateOnly(2020, 1, 2).AddDays(i % 2000).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ReviewDate: new DateOnly(2020, 1, 2).AddDays(i % 2000).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Summary: $"The figure rose by {i % 13} percent, not {i % 97}.",
+            Analysis: $"## What the statistics office says\n\nIts [annual report](https://stats.example/{i}) gives **{i % 13}%**.\n\n- the claim: {i % 97}%\n- the record: {i % 13}%\n"),
             DateTimeOffset.UnixEpoch)).ToList();
 
         for (var run = 1; run <= 2; run++)

@@ -17,7 +17,7 @@ internal static class PublishCommand
         };
         var database = DatabaseOption.Create("The SQLite database to publish from");
         var scale = ScaleOption.Create("shown on");
-        var command = new Command("publish", "Render the stored fact-checks as a static site: a page per fact-check and per claimant, an index, feed.xml and datafeed.json")
+        var command = new Command("publish", "Render the stored fact-checks as a static site: a page per fact-check, per claimant and per verdict, an index with pages by date, feed.xml and datafeed.json")
         {
             output, database, scale,
         };

@@ -19,6 +19,8 @@ internal static class ImportSummary
             counts.AddRow(Row("[bold]all[/]", "", files.Sum(f => f.Read), files.Sum(f => f.Imported), files.Sum(f => f.AlreadyThere), files.Sum(Failures)));
         }
         console.Write(counts);
+        if (files.Sum(f => f.Rewritten) is > 0 and var rewritten)
+            console.WriteLine($"{rewritten.ToString(CultureInfo.InvariantCulture)} fact-check(s) already there got a new summary or analysis.");
 
         if (files.All(f => Failures(f) == 0))
             return;

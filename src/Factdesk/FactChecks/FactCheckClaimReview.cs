@@ -40,15 +40,25 @@ public static class FactCheckClaimReview
             Publisher: publisher,
             Language: FactCheckFields.Text(review["inLanguage"]) ?? Name(review["inLanguage"]),
             ReviewDate: FactCheckFields.Date(FactCheckFields.Text(review["datePublished"])),
-            ClaimReviewJson: generated ? null : review.ToJsonString());
+            ClaimReviewJson: generated ? null : review.ToJsonString(),
+            Summary: FactCheckFields.Text(review["description"]),
+            Analysis: FactCheckFields.Text(review["reviewBody"]));
         return new ImportItem(location, record);
     }
 
-    /// <summary>The published ClaimReview when there is one, else one written from the record's fields.</summary>
+    /// <summary>
+    /// The published ClaimReview when there is one, else one written from the record's fields. Either way the summary
+    /// is its description and the analysis its reviewBody, which is where a team edits them in an export before
+    /// importing it again.
+    /// </summary>
     public static JsonObject Write(FactCheckRecord fact)
     {
         if (fact.ClaimReviewJson is { } published && JsonNode.Parse(published) is JsonObject original)
+        {
+            Set(original, "description", fact.Summary);
+            Set(original, "reviewBody", fact.Analysis);
             return original;
+        }
         var review = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -60,6 +70,8 @@ public static class FactCheckClaimReview
         Set(review, "headline", fact.Title);
         Set(review, "datePublished", fact.ReviewDate);
         Set(review, "inLanguage", fact.Language);
+        Set(review, "description", fact.Summary);
+        Set(review, "reviewBody", fact.Analysis);
         if (fact.Publisher is not null) review["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = fact.Publisher };
         var rating = new JsonObject { ["@type"] = "Rating" };
         SetNumber(rating, "ratingValue", fact.RatingValue);

@@ -4,13 +4,18 @@ using Factdesk.Storage;
 
 namespace Factdesk.FactChecks;
 
-/// <summary>What importing one file did. <see cref="FileError"/> is set when the file could not be read at all (then nothing was stored).</summary>
-public sealed record FileImport(string Path, string? Format, int Read, int Imported, int AlreadyThere, IReadOnlyList<ImportItem> Failed, string? FileError = null);
+/// <summary>
+/// What importing one file did. <see cref="FileError"/> is set when the file could not be read at all (then nothing
+/// was stored). <see cref="Rewritten"/> counts the fact-checks already there whose summary or analysis the file changed.
+/// </summary>
+public sealed record FileImport(string Path, string? Format, int Read, int Imported, int AlreadyThere, IReadOnlyList<ImportItem> Failed, string? FileError = null, int Rewritten = 0);
 
 /// <summary>
 /// Imports fact-check files into a store: reads a file, drops the records already stored, encodes the new claims
 /// (and titles) in batches, and stores them all in one transaction, so a file that fails leaves nothing behind and
-/// importing it again adds nothing. The encoder is loaded only when there is something new to encode.
+/// importing it again adds nothing. A fact-check already stored keeps its fields, except that a summary or analysis
+/// the file gives replaces the stored one: that is how a team's edits to an export reach the store. The encoder is
+/// loaded only when there is something new to encode.
 /// </summary>
 public sealed class FactCheckImporter(IFactCheckStore store, Func<SentenceEncoder> encoder)
 {
@@ -44,7 +49,8 @@ public sealed class FactCheckImporter(IFactCheckStore store, Func<SentenceEncode
         var existing = store.ExistingKeys(firstOfKey.Keys);
         var fresh = firstOfKey.Values.Where(i => !existing.Contains(i.Record!.SourceKey)).Select(i => i.Record!).ToList();
         var imported = fresh.Count == 0 ? 0 : store.AddAll(Encode(fresh, progress));
-        return new FileImport(path, format, items.Count, imported, firstOfKey.Count - imported, failed);
+        var rewritten = existing.Count == 0 ? 0 : store.UpdateWriting(existing.Select(k => firstOfKey[k].Record!).ToList());
+        return new FileImport(path, format, items.Count, imported, firstOfKey.Count - imported, failed, Rewritten: rewritten);
     }
 
     private List<FactCheckRecord> Encode(List<FactCheckRecord> records, Action<int, int>? progress)

@@ -73,6 +73,7 @@ public static class PoynterRecords
             Verdict: Field("Final rating"),
             Url: url,
             Publisher: publisher,
-            Language: Field("Language of your fact-check")));
+            Language: Field("Language of your fact-check"),
+            Summary: Field("Explanation")));
     }
 }

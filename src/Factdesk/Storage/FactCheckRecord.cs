@@ -4,7 +4,9 @@ namespace Factdesk.Storage;
 /// One published fact-check as the store keeps it. <see cref="SourceKey"/> says where it came from (a publisher and
 /// URL, or a data set and its id) and is what makes importing the same file twice add nothing. Unknown fields are
 /// null, never guessed. <see cref="Verdict"/> is the label exactly as the publisher wrote it. Dates are kept as
-/// ISO 8601 text (yyyy-MM-dd) when they could be read, else as written.
+/// ISO 8601 text (yyyy-MM-dd) when they could be read, else as written. <see cref="Summary"/> is plain text (the
+/// review's conclusion in a sentence or two); <see cref="Analysis"/> is Markdown written by the fact-checkers, which the
+/// published site renders and sanitizes, so neither is trusted as HTML.
 /// </summary>
 public sealed record FactCheckRecord(
     string SourceKey,
@@ -23,7 +25,9 @@ public sealed record FactCheckRecord(
     string? ReviewDate = null,
     string? ClaimReviewJson = null,
     float[]? Embedding = null,
-    float[]? TitleEmbedding = null)
+    float[]? TitleEmbedding = null,
+    string? Summary = null,
+    string? Analysis = null)
 {
     /// <summary>The same record without its vectors: what two copies of one fact-check must agree on.</summary>
     public FactCheckRecord WithoutVectors() => this with { Embedding = null, TitleEmbedding = null };

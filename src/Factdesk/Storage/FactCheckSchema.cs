@@ -33,4 +33,10 @@ internal static class FactCheckSchema
         CREATE INDEX fact_checks_url ON fact_checks(url) WHERE url IS NOT NULL;
         CREATE VIRTUAL TABLE fact_checks_fts USING fts5(terms, content='', tokenize='unicode61 remove_diacritics 2');
         """);
+
+    // Added after fact_checks shipped, so as a step of its own: databases made before it gain two empty columns.
+    public static readonly SchemaStep Writing = new("the summary and the Markdown analysis of each fact-check", """
+        ALTER TABLE fact_checks ADD COLUMN summary TEXT;
+        ALTER TABLE fact_checks ADD COLUMN analysis TEXT
+        """);
 }

@@ -16,6 +16,13 @@ public interface IFactCheckStore : IDisposable
     /// </summary>
     int AddAll(IReadOnlyList<FactCheckRecord> records);
 
+    /// <summary>
+    /// Gives stored fact-checks the summary and analysis of the records with their source keys, in one transaction,
+    /// and returns how many changed. Only what a record has is written: a record without an analysis never erases
+    /// one, so importing a publisher's file again cannot undo a team's writing. Keys not stored are ignored.
+    /// </summary>
+    int UpdateWriting(IReadOnlyList<FactCheckRecord> records);
+
     StoredFactCheck? Get(long id);
 
     /// <summary>Every stored fact-check in the order it was stored.</summary>

@@ -13,5 +13,6 @@ public static class SchemaSteps
     [
         ArticleSchema.Articles,
         FactCheckSchema.FactChecks,
+        FactCheckSchema.Writing,
     ];
 }

@@ -10,7 +10,7 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
 {
     private const string Columns =
         "id, source_key, claim, title, claimant, claimant_title, claim_date, verdict, rating_value, best_rating, worst_rating, " +
-        "url, publisher, language, review_date, claim_review, embedding, title_embedding, imported_at";
+        "url, publisher, language, review_date, claim_review, embedding, title_embedding, imported_at, summary, analysis";
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
@@ -48,9 +48,9 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
         using var transaction = _connection.BeginTransaction();
         using var insert = Command(transaction, """
             INSERT INTO fact_checks (source_key, claim, title, claimant, claimant_title, claim_date, verdict, rating_value, best_rating,
-                worst_rating, url, publisher, language, review_date, claim_review, embedding, title_embedding, imported_at)
+                worst_rating, url, publisher, language, review_date, claim_review, embedding, title_embedding, imported_at, summary, analysis)
             VALUES ($key, $claim, $title, $claimant, $claimantTitle, $claimDate, $verdict, $value, $best, $worst, $url, $publisher,
-                $language, $reviewDate, $json, $embedding, $titleEmbedding, $importedAt)
+                $language, $reviewDate, $json, $embedding, $titleEmbedding, $importedAt, $summary, $analysis)
             ON CONFLICT (source_key) DO NOTHING
             RETURNING id
             """);
@@ -77,6 +77,8 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
             insert.Bind("$embedding", Bytes(r.Embedding!));
             insert.Bind("$titleEmbedding", r.TitleEmbedding is { } t ? Bytes(t) : null);
             insert.Bind("$importedAt", importedAt);
+            insert.Bind("$summary", r.Summary);
+            insert.Bind("$analysis", r.Analysis);
             if (insert.ExecuteScalar() is not long id) continue;
             index.Parameters.Clear();
             index.Bind("$id", id);
@@ -86,6 +88,26 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
         }
         transaction.Commit();
         return added;
+    }
+
+    public int UpdateWriting(IReadOnlyList<FactCheckRecord> records)
+    {
+        using var transaction = _connection.BeginTransaction();
+        using var update = Command(transaction, """
+            UPDATE fact_checks SET summary = coalesce($summary, summary), analysis = coalesce($analysis, analysis)
+            WHERE source_key = $key AND (summary IS NOT coalesce($summary, summary) OR analysis IS NOT coalesce($analysis, analysis))
+            """);
+        var changed = 0;
+        foreach (var r in records.Where(r => r.Summary is not null || r.Analysis is not null))
+        {
+            update.Parameters.Clear();
+            update.Bind("$key", r.SourceKey);
+            update.Bind("$summary", r.Summary);
+            update.Bind("$analysis", r.Analysis);
+            changed += update.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return changed;
     }
 
     public StoredFactCheck? Get(long id)
@@ -165,7 +187,9 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
             ReviewDate: Text(14),
             ClaimReviewJson: Text(15),
             Embedding: Floats((byte[])row[16]),
-            TitleEmbedding: row.IsDBNull(17) ? null : Floats((byte[])row[17]));
+            TitleEmbedding: row.IsDBNull(17) ? null : Floats((byte[])row[17]),
+            Summary: Text(19),
+            Analysis: Text(20));
         return new StoredFactCheck(row.GetInt64(0), record, DateTimeOffset.Parse(row.GetString(18), CultureInfo.InvariantCulture));
     }
 

@@ -51,6 +51,28 @@ public sealed class FactCheckCommandsTests : IDisposable
             Assert.Equal(fact.Embedding!, after[key].Embedding!, (a, b) => Math.Abs(a - b) < 1e-5);
         }
         Assert.Contains(before.Values, f => f.ClaimReviewJson is null && f.Verdict == "Misleading");
+        Assert.Contains(before.Values, f => f.ClaimReviewJson is null && f.Summary == "It does not.");
+        Assert.Contains(before.Values, f => f.ClaimReviewJson is not null && f.Analysis is not null);
+    }
+
+    [Fact]
+    public async Task An_analysis_written_into_an_export_reaches_the_store_when_imported_again()
+    {
+        var db = await Imported();
+        var export = _temp.File("export.json");
+        Assert.Equal(0, (await CliRun.Of("export", export, "--db", db)).ExitCode);
+        var reviews = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(export))!.AsArray();
+        var soup = reviews.Single(r => r!["claimReviewed"]!.GetValue<string>().StartsWith("Garlic", StringComparison.Ordinal))!;
+        soup["reviewBody"] = "## What doctors say\n\nNo study supports it.";
+        File.WriteAllText(export, reviews.ToJsonString());
+
+        var run = await CliRun.Of("import", export, "--db", db);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("1 fact-check(s) already there got a new summary or analysis", run.Stdout);
+        using var store = SqliteFactCheckStore.Open(db);
+        var stored = store.All().Single(f => f.FactCheck.Claim.StartsWith("Garlic", StringComparison.Ordinal)).FactCheck;
+        Assert.Equal(("## What doctors say\n\nNo study supports it.", "It does not."), (stored.Analysis, stored.Summary));
+        Assert.Equal(4, store.Count());
     }
 
     [Fact]

@@ -18,7 +18,8 @@ public sealed class FactCheckFilesTests : IDisposable
            "author": {"@type": "Organization", "name": "Example Checks"},
            "itemReviewed": {"@type": "Claim", "datePublished": "2026-09-28",
               "author": {"@type": "Person", "name": "Dana Mayor", "jobTitle": "mayor of Elmtown"}},
-           "reviewRating": {"@type": "Rating", "ratingValue": "1", "bestRating": 5, "worstRating": 1, "alternateName": "False"}},
+           "reviewRating": {"@type": "Rating", "ratingValue": "1", "bestRating": 5, "worstRating": 1, "alternateName": "False"},
+           "description": "It closed for two years.", "reviewBody": "The council's [minutes](https://council.example/m) give the dates."},
           {"@type": "ClaimReview", "url": "https://checks.example/bridge", "claimReviewed": "Repairs cost forty million dollars.",
            "author": [{"@type": "Organization", "name": "Example Checks"}],
            "reviewRating": {"@type": "Rating", "alternateName": "Half true"}},
@@ -38,6 +39,8 @@ public sealed class FactCheckFilesTests : IDisposable
         Assert.Equal(("False", 1.0, 5.0, 1.0), (first.Verdict, first.RatingValue, first.BestRating, first.WorstRating));
         Assert.Equal(("Example Checks", "en", "2026-10-02"), (first.Publisher, first.Language, first.ReviewDate));
         Assert.Contains("Elm Street", first.ClaimReviewJson);
+        Assert.Equal(("It closed for two years.", "The council's [minutes](https://council.example/m) give the dates."), (first.Summary, first.Analysis));
+        Assert.Equal((null, null), (items[1].Record!.Summary, items[1].Record!.Analysis));
         Assert.Equal("Example Checks", items[1].Record!.Publisher);
         Assert.NotEqual(first.SourceKey, items[1].Record!.SourceKey);
         Assert.Equal("$.@graph[0]", items[0].Location);

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Factdesk.Publishing;
+using Factdesk.Publishing.Site;
 using Factdesk.Storage;
 using Factdesk.Tests.Cli;
 using Factdesk.Tests.Storage;
@@ -27,8 +28,22 @@ public sealed class SitePublisherTests : IDisposable
 
     private static readonly FactCheckRecord[] Facts =
     [
-        Fact("script", $"The mayor wrote {Script} on the town website.", 0, "Ellen Park", "Pants on Fire", "2026-11-02"),
-        Fact("quotes", "Bread prices rose 40% in a month & nobody noticed.", 1, TrickyClaimant, "Mostly True", "2026-11-05"),
+        Fact("script", $"The mayor wrote {Script} on the town website.", 0, "Ellen Park", "Pants on Fire", "2026-11-02") with
+        {
+            Summary = $"The page never said {Script}.",
+            Analysis = $"# Archive\n\nThe [archived page](https://archive.example/town) shows no such words.\n\n- {Script}\n- <img src=x onerror=\"alert(2)\">\n- [x](javascript:alert(3))",
+        },
+        Fact("quotes", "Bread prices rose 40% in a month & nobody noticed.", 1, TrickyClaimant, "Mostly True", "2026-11-05") with
+        {
+            ClaimReviewJson = """
+                {"@context": "https://schema.org", "@type": "ClaimReview", "url": "https://checks.example/quotes",
+                 "claimReviewed": "Bread prices rose 40% in a month & nobody noticed.", "author": {"@type": "Organization", "name": "Example Checks"},
+                 "datePublished": "2026-11-05", "reviewRating": {"@type": "Rating", "ratingValue": 4, "bestRating": 5, "worstRating": 1, "alternateName": "Mostly True"},
+                 "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Smith & \"Jones\" O'Brien"},
+                   "firstAppearance": {"@type": "CreativeWork", "url": "https://social.example/post/1"},
+                   "appearance": [{"@type": "CreativeWork", "url": "https://social.example/post/2"}, "https://social.example/post/1"]}}
+                """,
+        },
         Fact("second", "The bridge has been closed for ten years.", 2, "Ellen Park", "False", "2026-11-04"),
         Fact("anonymous", "Garlic soup cures the flu.", 3, null, null, "2026-11-01"),
         Fact("odd", "The river flows uphill on Sundays.", 4, TrickyClaimant, "Wildly imaginative", "2026-10-20"),
@@ -48,7 +63,7 @@ public sealed class SitePublisherTests : IDisposable
     {
         var site = _temp.File("site");
         var run = await CliRun.Of("publish", "--out", site, "--db", Store(Facts));
-        Assert.Equal(0, run.ExitCode);
+        Assert.True(run.ExitCode == 0, run.Stderr);
         Assert.Contains("Published 5 fact-check(s) and 2 claimant page(s)", run.Stdout);
         return site;
     }
@@ -58,13 +73,23 @@ public sealed class SitePublisherTests : IDisposable
     {
         var site = await Published();
         var pages = Directory.GetFiles(site, "*.html", SearchOption.AllDirectories);
-        Assert.Equal(5 + 2 + 1, pages.Length);
+        // Five fact-checks, two claimants, four verdicts (Likely True, False, an unplaced one, not rated), the index.
+        Assert.Equal(5 + 2 + 4 + 1, pages.Length);
         foreach (var path in pages)
         {
             var page = Parse(path);
             Assert.Equal("en", page.DocumentElement.GetAttribute("lang"));
-            Assert.NotNull(page.QuerySelector("main"));
-            Assert.NotNull(page.QuerySelector("h1"));
+            Assert.Single(page.QuerySelectorAll("main"));
+            Assert.Single(page.QuerySelectorAll("h1"));
+            Assert.NotNull(page.QuerySelector("body > header"));
+            Assert.NotNull(page.QuerySelector("body > footer"));
+            Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("title")?.TextContent));
+            Assert.All(page.QuerySelectorAll("nav"), n => Assert.False(string.IsNullOrWhiteSpace(n.GetAttribute("aria-label"))));
+            // Every labelled region names a heading that exists, so screen readers announce it.
+            Assert.All(page.QuerySelectorAll("[aria-labelledby]"), r => Assert.NotNull(page.GetElementById(r.GetAttribute("aria-labelledby")!)));
+            Assert.All(page.QuerySelectorAll("a"), a => Assert.False(string.IsNullOrWhiteSpace(a.TextContent)));
+            Assert.All(page.QuerySelectorAll("[href]"), a => Assert.DoesNotContain("javascript:", a.GetAttribute("href")!, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(page.QuerySelectorAll("*").SelectMany(e => e.Attributes), a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase));
             Assert.NotNull(page.QuerySelector("link[rel=stylesheet][href$='site.css']"));
             Assert.Empty(page.QuerySelectorAll("[style], style"));
             // The only scripts are JSON-LD data blocks; the claim's markup is text.
@@ -98,10 +123,34 @@ public sealed class SitePublisherTests : IDisposable
         Assert.DoesNotContain("</script", jsonLd, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(Script, JsonNode.Parse(jsonLd)!["claimReviewed"]!.GetValue<string>());
         Assert.Equal("False", scriptPage.QuerySelector(".badge")!.TextContent);
+        Assert.Equal($"The page never said {Script}.", scriptPage.QuerySelector(".summary")!.TextContent);
+        var analysis = scriptPage.QuerySelector("section.analysis")!;
+        Assert.Equal("Archive", analysis.QuerySelector("h3")!.TextContent);
+        Assert.Equal(3, analysis.QuerySelectorAll("li").Length);
+        Assert.Contains(Script, analysis.TextContent);
+        Assert.Empty(analysis.QuerySelectorAll("script, img"));
+        Assert.Equal(["https://archive.example/town"], analysis.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["https://checks.example/script", "https://archive.example/town"], SourceLinks(scriptPage));
 
         var trickyPage = checks.Select(Parse).Single(p => p.QuerySelector("blockquote")!.TextContent.Contains("Bread", StringComparison.Ordinal));
         Assert.Equal(TrickyClaimant, trickyPage.QuerySelector(".claim-card dd a")!.TextContent);
         Assert.Contains("& nobody", trickyPage.QuerySelector("blockquote")!.TextContent);
+        Assert.Null(trickyPage.QuerySelector("section.analysis"));
+        Assert.Equal(["https://checks.example/quotes", "https://social.example/post/1", "https://social.example/post/2"], SourceLinks(trickyPage));
+    }
+
+    private static List<string?> SourceLinks(IDocument page) =>
+        page.QuerySelectorAll("section[aria-labelledby=sources] a").Select(a => a.GetAttribute("href")).ToList();
+
+    [Fact]
+    public async Task The_stylesheet_prints_and_every_badge_colour_reads_at_wcag_aa_contrast()
+    {
+        var site = await Published();
+        var css = File.ReadAllText(Path.Combine(site, "site.css"));
+        Assert.Contains("@media print", css);
+        var rules = System.Text.RegularExpressions.Regex.Matches(css, @"\.verdict-[\w-]+\{background:(#[0-9a-f]{6});color:(#[0-9a-f]{6})\}");
+        Assert.Equal(RatingScales.Default.Labels.Count + 1, rules.Count);
+        Assert.All(rules, r => Assert.InRange(Contrast.Ratio(r.Groups[1].Value, r.Groups[2].Value), 4.5, 21));
     }
 
     [Fact]
@@ -110,11 +159,21 @@ public sealed class SitePublisherTests : IDisposable
         var site = await Published();
         var index = Parse(Path.Combine(site, "index.html"));
         var checkPages = Directory.GetFiles(Path.Combine(site, "checks"), "*.html").Select(p => $"checks/{Path.GetFileName(p)}").ToHashSet();
-        foreach (var section in new[] { "by-date", "by-verdict" })
+        var byDateLinks = index.QuerySelectorAll("section[aria-labelledby=by-date] a").Select(a => a.GetAttribute("href")!).ToHashSet();
+        Assert.Superset(checkPages, byDateLinks);
+        Assert.Null(index.QuerySelector("nav.pager"));
+
+        // By verdict: one page per verdict, each listing its fact-checks; together they list every one exactly once.
+        var verdictLinks = index.QuerySelectorAll("section[aria-labelledby=by-verdict] a").ToList();
+        Assert.Equal(["Likely True", "False", "Wildly imaginative", "Not rated"], verdictLinks.Select(a => a.TextContent));
+        var byVerdict = new List<string>();
+        foreach (var link in verdictLinks)
         {
-            var links = index.QuerySelectorAll($"section[aria-labelledby={section}] a").Select(a => a.GetAttribute("href")).ToHashSet();
-            Assert.Superset(checkPages, links!);
+            var page = Parse(Path.Combine(site, link.GetAttribute("href")!));
+            Assert.Equal($"Verdict: {link.TextContent}", page.QuerySelector("h1")!.TextContent);
+            byVerdict.AddRange(page.QuerySelectorAll("ul.checks li > a").Select(a => a.GetAttribute("href")!.Replace("../", "", StringComparison.Ordinal)));
         }
+        Assert.Equal(checkPages.Order(), byVerdict.Order());
         // Newest first.
         var byDate = index.QuerySelectorAll("section[aria-labelledby=by-date] li > a").Select(a => a.TextContent).ToList();
         Assert.StartsWith("Bread", byDate[0]);
@@ -136,6 +195,36 @@ public sealed class SitePublisherTests : IDisposable
         var park = Parse(Path.Combine(site, claimantLinks[0].GetAttribute("href")!));
         var record = park.QuerySelectorAll("tbody tr").Select(r => (r.QuerySelector("th")!.TextContent, r.QuerySelector("td")!.TextContent)).ToList();
         Assert.Equal([("False", "2")], record);
+    }
+
+    [Fact]
+    public void Fact_checks_by_date_are_paged_newest_first_and_every_one_is_on_exactly_one_page()
+    {
+        var facts = Enumerable.Range(1, 25).Select(i => new StoredFactCheck(i,
+            new FactCheckRecord($"k{i}", $"Claim {i}.", Verdict: "False", ReviewDate: new DateOnly(2026, 1, i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            DateTimeOffset.UnixEpoch)).ToList();
+        var site = _temp.File("paged");
+        SitePublisher.Publish(facts, RatingScales.Default, site, datePageSize: 10);
+
+        var claims = new List<string>();
+        var path = Path.Combine(site, "index.html");
+        var pages = 0;
+        while (true)
+        {
+            var page = Parse(path);
+            var list = page.QuerySelector("h1")!.TextContent == Html.SiteName ? page.QuerySelector("section[aria-labelledby=by-date]")! : page.QuerySelector("main")!;
+            claims.AddRange(list.QuerySelectorAll("ul.checks li > a").Select(a => a.TextContent));
+            pages++;
+            var pager = page.QuerySelector("nav.pager")!;
+            Assert.Contains($"Page {pages} of 3", pager.TextContent);
+            Assert.Equal(pages > 1, pager.QuerySelector("a[rel=prev]") is not null);
+            if (pager.QuerySelector("a[rel=next]") is not { } next) break;
+            path = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, next.GetAttribute("href")!));
+        }
+        Assert.Equal(3, pages);
+        Assert.Equal(Enumerable.Range(1, 25).Reverse().Select(i => $"Claim {i}."), claims);
+        var back = Parse(Path.Combine(site, "dates", "2.html")).QuerySelector("a[rel=prev]")!.GetAttribute("href");
+        Assert.Equal("../index.html#by-date", back);
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public abstract class FactCheckStoreContract : IDisposable
         new(key, claim, Title: title, Claimant: "A. Senator", ClaimantTitle: "senator", ClaimDate: "2026-11-01",
             Verdict: "Mostly False", RatingValue: 2, BestRating: 5, WorstRating: 1, Url: $"https://checks.example/{key}",
             Publisher: "Example Checks", Language: "en", ReviewDate: "2026-11-03", ClaimReviewJson: """{"@type":"ClaimReview"}""",
-            Embedding: Axis(axis), TitleEmbedding: title is null ? null : Axis(axis + 1));
+            Embedding: Axis(axis), TitleEmbedding: title is null ? null : Axis(axis + 1),
+            Summary: "Closed for two years, not ten.", Analysis: "## Records\n\nThe council's [minutes](https://council.example/m) say so.");
 
     [Fact]
     public void A_stored_fact_check_comes_back_with_every_field_and_its_vectors()
@@ -49,6 +50,21 @@ public abstract class FactCheckStoreContract : IDisposable
         var vectors = Assert.Single(store.Vectors());
         Assert.Equal((stored.Id, fact.Claim, fact.Title), (vectors.Id, vectors.Claim, vectors.Title));
         Assert.Equal(fact.Embedding, vectors.Embedding);
+    }
+
+    [Fact]
+    public void Writing_is_updated_by_key_and_never_erased_by_a_record_without_it()
+    {
+        using var store = Open();
+        store.AddAll([Fact("k1", "One claim."), Fact("k2", "Another claim.", 1)]);
+        var edited = Fact("k1", "One claim, as another file words it.") with { Analysis = "Rewritten by the desk." };
+        var silent = Fact("k2", "Another claim.") with { Summary = null, Analysis = null };
+        Assert.Equal(1, store.UpdateWriting([edited, silent, Fact("missing", "Not stored.")]));
+        var stored = store.All().ToDictionary(f => f.FactCheck.SourceKey, f => f.FactCheck);
+        Assert.Equal(("One claim.", "Rewritten by the desk.", Fact("k1", "x").Summary), (stored["k1"].Claim, stored["k1"].Analysis, stored["k1"].Summary));
+        Assert.Equal(Fact("k2", "x").Analysis, stored["k2"].Analysis);
+        Assert.Equal(0, store.UpdateWriting([edited]));
+        Assert.Equal(2, store.Count());
     }
 
     [Fact]

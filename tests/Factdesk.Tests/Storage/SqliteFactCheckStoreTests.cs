@@ -1,4 +1,5 @@
 using Factdesk.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Factdesk.Tests.Storage;
 
@@ -17,5 +18,29 @@ public sealed class SqliteFactCheckStoreTests : FactCheckStoreContract
         using var again = SqliteArticleStore.Open(path);
         Assert.Equal(1, again.Count());
         Assert.Equal(1, facts.Count());
+    }
+
+    [Fact]
+    public void A_database_from_before_summaries_is_upgraded_and_keeps_its_fact_checks()
+    {
+        var path = Temp.File("old.db");
+        var before = SchemaSteps.All.TakeWhile(s => s != FactCheckSchema.Writing).ToList();
+        Assert.True(before.Count < SchemaSteps.All.Count);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            SqliteMigrator.Migrate(connection, before, path);
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO fact_checks (source_key, claim, embedding, imported_at) VALUES ('old', 'An old claim.', $e, '2026-01-01T00:00:00+00:00')";
+            insert.Parameters.AddWithValue("$e", new byte[1536]);
+            insert.ExecuteNonQuery();
+        }
+        using var store = SqliteFactCheckStore.Open(path);
+        var old = Assert.Single(store.All()).FactCheck;
+        Assert.Equal(("old", "An old claim.", null, null), (old.SourceKey, old.Claim, old.Summary, old.Analysis));
+        store.AddAll([Fact("new", "A new claim.")]);
+        var added = store.All().Single(f => f.FactCheck.SourceKey == "new").FactCheck;
+        Assert.Equal(Fact("new", "A new claim.").Summary, added.Summary);
+        Assert.Equal(Fact("new", "A new claim.").Analysis, added.Analysis);
     }
 }

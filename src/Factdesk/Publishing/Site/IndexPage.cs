@@ -3,10 +3,13 @@ using System.Text;
 
 namespace Factdesk.Publishing.Site;
 
-/// <summary>The front page: every fact-check by date, by verdict and by claimant, browsable without search or JavaScript.</summary>
+/// <summary>
+/// The front page: the newest fact-checks with pages of older ones, the verdicts and the claimants, each linking on
+/// to its own page, so every fact-check is reachable without search or JavaScript.
+/// </summary>
 internal static class IndexPage
 {
-    public static string Render(IReadOnlyList<SiteEntry> entries, RatingScale scale)
+    public static string Render(IReadOnlyList<SiteEntry> entries, RatingScale scale, IReadOnlyList<IReadOnlyList<SiteEntry>> datePages, IReadOnlyList<VerdictGroup> verdicts)
     {
         var body = new StringBuilder($"<h1>{Html.SiteName}</h1>\n");
         if (entries.Count == 0)
@@ -18,20 +21,17 @@ internal static class IndexPage
         body.Append("<nav aria-label=\"Browse\"><ul><li><a href=\"#by-date\">By date</a></li><li><a href=\"#by-verdict\">By verdict</a></li><li><a href=\"#by-claimant\">By claimant</a></li></ul></nav>\n");
 
         body.Append("<section aria-labelledby=\"by-date\">\n<h2 id=\"by-date\">By date, newest first</h2>\n");
-        body.Append(FactCheckList.Render(FactCheckList.NewestFirst(entries), ""));
+        body.Append(FactCheckList.Render(datePages[0], ""));
+        body.Append(DatePages.Pager(1, datePages.Count, ""));
         body.Append("</section>\n");
 
-        body.Append("<section aria-labelledby=\"by-verdict\">\n<h2 id=\"by-verdict\">By verdict</h2>\n");
-        var index = 0;
-        foreach (var group in VerdictGroups.Of(entries, scale))
+        body.Append("<section aria-labelledby=\"by-verdict\">\n<h2 id=\"by-verdict\">By verdict</h2>\n<ul class=\"verdicts\">\n");
+        foreach (var group in verdicts)
         {
-            var id = $"verdict-group-{index++}";
-            body.Append($"<section aria-labelledby=\"{id}\">\n<h3 id=\"{id}\"><span class=\"badge {VerdictBadge.ClassOf(group.Label)}\">{Html.Encode(group.Name)}</span> ");
-            body.Append($"<span class=\"count\">{group.Entries.Count.ToString(CultureInfo.InvariantCulture)}</span></h3>\n");
-            body.Append(FactCheckList.Render(FactCheckList.NewestFirst(group.Entries), ""));
-            body.Append("</section>\n");
+            body.Append($"<li><a href=\"{SiteLinks.VerdictPath(group.Name)}\"><span class=\"badge {VerdictBadge.ClassOf(group.Label)}\">{Html.Encode(group.Name)}</span></a> ");
+            body.Append($"<span class=\"count\">{group.Entries.Count.ToString(CultureInfo.InvariantCulture)} fact-check(s)</span></li>\n");
         }
-        body.Append("</section>\n");
+        body.Append("</ul>\n</section>\n\n");
 
         body.Append("<section aria-labelledby=\"by-claimant\">\n<h2 id=\"by-claimant\">By claimant</h2>\n<ul class=\"claimants\">\n");
         foreach (var claimant in entries.Where(e => e.Claimant is not null).GroupBy(e => e.Claimant!, StringComparer.Ordinal)

@@ -19,6 +19,7 @@ internal sealed class SiteEntry
         Date = ParseDate(Fact.ReviewDate) ?? ParseDate(Fact.ClaimDate);
         Updated = Date ?? stored.ImportedAt;
         Claimant = string.IsNullOrWhiteSpace(Fact.Claimant) ? null : Fact.Claimant.Trim();
+        Appearances = ClaimReview is null ? [] : AppearancesOf(ClaimReview["itemReviewed"]);
     }
 
     public long Id { get; }
@@ -40,6 +41,28 @@ internal sealed class SiteEntry
     public string PagePath => $"checks/{Id.ToString(CultureInfo.InvariantCulture)}.html";
 
     public string Headline => Fact.Title ?? Fact.Claim;
+
+    /// <summary>Where the claim was seen (the ClaimReview's firstAppearance and appearance), as safe web links.</summary>
+    public IReadOnlyList<string> Appearances { get; }
+
+    private static List<string> AppearancesOf(JsonNode? itemReviewed)
+    {
+        var item = itemReviewed is JsonArray items ? items.FirstOrDefault() : itemReviewed;
+        if (item is not JsonObject claim) return [];
+        var found = new List<string>();
+        foreach (var name in new[] { "firstAppearance", "appearance" })
+        {
+            // Not a collection expression: next to a JsonArray it would become a new JsonArray and re-parent the node.
+            var nodes = claim[name] is JsonArray many ? many.ToList() : new List<JsonNode?> { claim[name] };
+            foreach (var node in nodes)
+            {
+                // An appearance is a CreativeWork with a url, or, as some publishers write it, just the URL.
+                var url = node is JsonObject work ? work["url"] : node;
+                if (SiteLinks.SafeExternal(JsonLdValues.String(url)) is { } safe && !found.Contains(safe)) found.Add(safe);
+            }
+        }
+        return found;
+    }
 
     private static DateTimeOffset? ParseDate(string? text) =>
         text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;

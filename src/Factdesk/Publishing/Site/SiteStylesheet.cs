@@ -19,7 +19,10 @@ internal static class SiteStylesheet
         dd{margin:0}
         .badge{display:inline-block;padding:.1rem .5rem;border-radius:.3rem;font-weight:700}
         .meta,.count,.stated,.url,.role{color:#3d3d3d}
-        .checks li{margin:.4rem 0}
+        .checks li,.verdicts li{margin:.4rem 0}
+        .verdicts{list-style:none;padding:0}
+        .summary{font-size:1.1rem;font-weight:600}
+        .analysis pre{overflow-x:auto;background:#f6f5f4;padding:.5rem}
         table{border-collapse:collapse}
         th,td{text-align:left;padding:.3rem .75rem;border-bottom:1px solid #c0bfbc}
         @media print{

@@ -9,7 +9,8 @@ namespace Factdesk.Publishing.Site;
 /// </summary>
 internal static class VerdictBadge
 {
-    private const string Neutral = "#5e5c64";
+    public const string Neutral = "#5e5c64";
+    private const string Dark = "#111111";
 
     public static string Render(SiteEntry entry)
     {
@@ -32,32 +33,14 @@ internal static class VerdictBadge
         var css = new StringBuilder();
         css.Append(Rule("verdict-other", Neutral));
         foreach (var label in scale.Labels)
-            css.Append(Rule(ClassOf(label), IsHexColour(label.Colour) ? label.Colour : Neutral));
+            css.Append(Rule(ClassOf(label), Contrast.IsHexColour(label.Colour) ? label.Colour : Neutral));
         return css.ToString();
     }
 
     private static string Rule(string name, string background) =>
         $".{name}{{background:{background};color:{TextColour(background)}}}\n";
 
-    private static bool IsHexColour(string colour) =>
-        colour.Length == 7 && colour[0] == '#' && colour[1..].All(char.IsAsciiHexDigit);
-
-    private static string TextColour(string background)
-    {
-        var luminance = Luminance(background);
-        var againstWhite = 1.05 / (luminance + 0.05);
-        var againstDark = (luminance + 0.05) / (Luminance("#111111") + 0.05);
-        return againstWhite >= againstDark ? "#ffffff" : "#111111";
-    }
-
-    // WCAG relative luminance of a #rrggbb colour.
-    private static double Luminance(string hex)
-    {
-        double Channel(int start)
-        {
-            var c = int.Parse(hex.AsSpan(start, 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture) / 255.0;
-            return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
-        }
-        return 0.2126 * Channel(1) + 0.7152 * Channel(3) + 0.0722 * Channel(5);
-    }
+    /// <summary>White or near-black, whichever contrasts more with <paramref name="background"/>.</summary>
+    public static string TextColour(string background) =>
+        Contrast.Ratio(background, "#ffffff") >= Contrast.Ratio(background, Dark) ? "#ffffff" : Dark;
 }
