@@ -22,7 +22,7 @@ public sealed class StanceText
         SentenceLower = sentences.Select(s => s.Lower).ToArray();
         Capitalised = CapitalisedWords(Raw);
         Numbers = Terms.Where(t => char.IsDigit(t[0])).ToHashSet(StringComparer.Ordinal);
-        Language = Raw.Length >= 20 ? LanguageGuesser.Guess(Raw.Length > 5000 ? Raw[..5000] : Raw) : null;
+        Language = Raw.Length >= 20 ? LanguageGuesser.GuessFromFunctionWords(Raw.Length > 5000 ? Raw[..5000] : Raw) : null;
     }
 
     public string Raw { get; }

@@ -55,4 +55,16 @@ public sealed class MarkdownAndLanguageTests : IDisposable
     [InlineData("Kyiv, Odesa, Lviv")]
     [InlineData("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor")]
     public void Language_is_null_when_short_or_unclear(string text) => Assert.Null(LanguageGuesser.Guess(text));
+
+    [Theory]
+    [InlineData("uk", "Це неправда")]
+    [InlineData("ru", "Это неправда")]
+    [InlineData("uk", "Зеленський заявив про наступ")]
+    [InlineData("ru", "Зеленский заявил о наступлении")]
+    [InlineData("be", "Гэта няпраўда")]
+    public void A_short_Cyrillic_text_gets_its_language_from_Lingua(string expected, string text)
+    {
+        Assert.Null(LanguageGuesser.GuessFromFunctionWords(text));
+        Assert.Equal(expected, LanguageGuesser.Guess(text));
+    }
 }
