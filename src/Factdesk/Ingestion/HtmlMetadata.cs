@@ -19,21 +19,22 @@ internal sealed record HtmlMetadata(
     {
         var linkedData = JsonLd.Objects(page).ToList();
         var article = linkedData.FirstOrDefault(JsonLd.IsArticle);
+        var tags = MetaTags(page);
         return new HtmlMetadata(
             Url: AbsoluteUrl(page.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"))
-                 ?? AbsoluteUrl(Meta(page, "og:url")),
-            Title: Meta(page, "og:title") ?? Meta(page, "twitter:title") ?? NonBlank(page.Title),
-            Site: Meta(page, "og:site_name") ?? JsonLd.Text((article?["publisher"] as JsonObject)?["name"]),
-            Published: Date(Meta(page, "article:published_time"))
+                 ?? AbsoluteUrl(Meta(tags, "og:url")),
+            Title: Meta(tags, "og:title") ?? Meta(tags, "twitter:title") ?? JsonLd.Text(article?["headline"]) ?? DocumentTitle(page.Title),
+            Site: Meta(tags, "og:site_name") ?? JsonLd.Text((article?["publisher"] as JsonObject)?["name"]),
+            Published: Date(Meta(tags, "article:published_time"))
                        ?? Date(JsonLd.Text(article?["datePublished"]))
                        ?? Date(linkedData.Select(o => JsonLd.Text(o["datePublished"])).FirstOrDefault(d => d != null))
-                       ?? Date(Meta(page, "date") ?? Meta(page, "pubdate") ?? Meta(page, "dc.date") ?? Meta(page, "dcterms.created"))
+                       ?? Date(Meta(tags, "date") ?? Meta(tags, "pubdate") ?? Meta(tags, "dc.date") ?? Meta(tags, "dcterms.created"))
                        ?? TimeElement(page),
             Language: LanguageCode(page.DocumentElement.GetAttribute("lang"))
-                      ?? LanguageCode(Meta(page, "og:locale"))
-                      ?? LanguageCode(page.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content")),
+                      ?? LanguageCode(Meta(tags, "og:locale"))
+                      ?? LanguageCode(Meta(tags, ContentLanguage)),
             ClaimReview: linkedData.FirstOrDefault(o => JsonLd.HasType(o, "ClaimReview"))?.DeepClone().AsObject(),
-            Authors: JsonLd.Names(article?["author"]) is { Count: > 0 } names ? names : MetaAuthors(page));
+            Authors: JsonLd.Names(article?["author"]) is { Count: > 0 } names ? names : MetaAuthors(tags));
     }
 
     /// <summary>
@@ -48,9 +49,26 @@ internal sealed record HtmlMetadata(
         return Date(time?.GetAttribute("datetime"));
     }
 
+    /// <summary>
+    /// The &lt;title&gt; less the site name that pages hang on it ("Bridge claim does not add up | Riverside Checks"),
+    /// unless what is left is too short to be a headline.
+    /// </summary>
+    private static string? DocumentTitle(string? title)
+    {
+        if (NonBlank(title) is not { } whole)
+            return null;
+        var cut = -1;
+        foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " :: ", " » "])
+            cut = Math.Max(cut, whole.LastIndexOf(separator, StringComparison.Ordinal));
+        if (cut <= 0)
+            return whole;
+        var headline = whole[..cut].Trim();
+        return headline.Count(c => c == ' ') >= 2 ? headline : whole;
+    }
+
     // article:author is usually a profile URL, which is no name.
-    private static List<string> MetaAuthors(IHtmlDocument page) =>
-        [.. new[] { Meta(page, "author"), Meta(page, "article:author"), Meta(page, "dc.creator") }
+    private static List<string> MetaAuthors(Dictionary<string, string?> tags) =>
+        [.. new[] { Meta(tags, "author"), Meta(tags, "article:author"), Meta(tags, "dc.creator") }
             .OfType<string>().Where(a => !a.Contains("://", StringComparison.Ordinal)).Distinct().Take(1)];
 
     /// <summary>"en-GB", "en_US" and "EN" all become "en"; anything that is not a language code becomes null.</summary>
@@ -62,16 +80,28 @@ internal sealed record HtmlMetadata(
         return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
     }
 
-    private static string? Meta(IHtmlDocument page, string key)
+    // http-equiv headers share the table of named meta tags under a key no name can clash with.
+    private const string ContentLanguage = "http-equiv:content-language";
+
+    /// <summary>
+    /// The content of every named meta tag, read in one walk: the first tag with a name wins, and a blank
+    /// content stays null rather than letting a later tag of the same name stand in.
+    /// </summary>
+    private static Dictionary<string, string?> MetaTags(IHtmlDocument page)
     {
-        foreach (var meta in page.QuerySelectorAll("meta"))
+        var tags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var meta in page.GetElementsByTagName("meta"))
         {
             var name = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
-                return NonBlank(meta.GetAttribute("content"));
+            if (name != null)
+                tags.TryAdd(name, NonBlank(meta.GetAttribute("content")));
+            if (string.Equals(meta.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))
+                tags.TryAdd(ContentLanguage, meta.GetAttribute("content"));
         }
-        return null;
+        return tags;
     }
+
+    private static string? Meta(Dictionary<string, string?> tags, string key) => tags.GetValueOrDefault(key);
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
