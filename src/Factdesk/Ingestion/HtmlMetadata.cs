@@ -17,11 +17,12 @@ internal sealed record HtmlMetadata(
 {
     public static HtmlMetadata Read(IHtmlDocument page)
     {
-        var linkedData = JsonLd.Objects(page).ToList();
+        var marks = new PageMarks(page);
+        var linkedData = marks.LinkedData.SelectMany(JsonLd.Objects).ToList();
         var article = linkedData.FirstOrDefault(JsonLd.IsArticle);
-        var tags = MetaTags(page);
+        var tags = marks.Meta;
         return new HtmlMetadata(
-            Url: AbsoluteUrl(page.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"))
+            Url: AbsoluteUrl(marks.Canonical)
                  ?? AbsoluteUrl(Meta(tags, "og:url")),
             Title: Meta(tags, "og:title") ?? Meta(tags, "twitter:title") ?? JsonLd.Text(article?["headline"]) ?? DocumentTitle(page.Title),
             Site: Meta(tags, "og:site_name") ?? JsonLd.Text((article?["publisher"] as JsonObject)?["name"]),
@@ -29,24 +30,12 @@ internal sealed record HtmlMetadata(
                        ?? Date(JsonLd.Text(article?["datePublished"]))
                        ?? Date(linkedData.Select(o => JsonLd.Text(o["datePublished"])).FirstOrDefault(d => d != null))
                        ?? Date(Meta(tags, "date") ?? Meta(tags, "pubdate") ?? Meta(tags, "dc.date") ?? Meta(tags, "dcterms.created"))
-                       ?? TimeElement(page),
+                       ?? Date(marks.Time),
             Language: LanguageCode(page.DocumentElement.GetAttribute("lang"))
                       ?? LanguageCode(Meta(tags, "og:locale"))
-                      ?? LanguageCode(Meta(tags, ContentLanguage)),
+                      ?? LanguageCode(Meta(tags, PageMarks.ContentLanguage)),
             ClaimReview: linkedData.FirstOrDefault(o => JsonLd.HasType(o, "ClaimReview"))?.DeepClone().AsObject(),
             Authors: JsonLd.Names(article?["author"]) is { Count: > 0 } names ? names : MetaAuthors(tags));
-    }
-
-    /// <summary>
-    /// A page without a machine-readable date often still marks it up: a &lt;time&gt; flagged as the publication
-    /// date, else the first &lt;time datetime&gt; inside the article (later ones are comments or related stories).
-    /// Times elsewhere on the page are left alone: they date sidebars and "last updated" stamps as often as the article.
-    /// </summary>
-    private static DateTimeOffset? TimeElement(IHtmlDocument page)
-    {
-        var time = page.QuerySelector("time[itemprop=datePublished][datetime], time[pubdate][datetime]")
-                   ?? page.QuerySelector("article time[datetime], main time[datetime]");
-        return Date(time?.GetAttribute("datetime"));
     }
 
     /// <summary>
@@ -80,27 +69,6 @@ internal sealed record HtmlMetadata(
         return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
     }
 
-    // http-equiv headers share the table of named meta tags under a key no name can clash with.
-    private const string ContentLanguage = "http-equiv:content-language";
-
-    /// <summary>
-    /// The content of every named meta tag, read in one walk: the first tag with a name wins, and a blank
-    /// content stays null rather than letting a later tag of the same name stand in.
-    /// </summary>
-    private static Dictionary<string, string?> MetaTags(IHtmlDocument page)
-    {
-        var tags = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var meta in page.GetElementsByTagName("meta"))
-        {
-            var name = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            if (name != null)
-                tags.TryAdd(name, NonBlank(meta.GetAttribute("content")));
-            if (string.Equals(meta.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))
-                tags.TryAdd(ContentLanguage, meta.GetAttribute("content"));
-        }
-        return tags;
-    }
-
     private static string? Meta(Dictionary<string, string?> tags, string key) => tags.GetValueOrDefault(key);
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -114,23 +82,19 @@ internal sealed record HtmlMetadata(
     /// <summary>JSON-LD blocks may hold one object, an array of them, or a "@graph"; all are flattened here.</summary>
     private static class JsonLd
     {
-        public static IEnumerable<JsonObject> Objects(IHtmlDocument page)
+        public static IEnumerable<JsonObject> Objects(string script)
         {
-            foreach (var script in page.QuerySelectorAll("script[type='application/ld+json' i]"))
+            JsonNode? root;
+            try
             {
-                JsonNode? root;
-                try
-                {
-                    root = JsonNode.Parse(script.TextContent);
-                }
-                catch (JsonException)
-                {
-                    // Broken JSON-LD is common in the wild; the page is still readable without it.
-                    continue;
-                }
-                foreach (var item in Flatten(root))
-                    yield return item;
+                root = JsonNode.Parse(script);
             }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common in the wild; the page is still readable without it.
+                return [];
+            }
+            return Flatten(root);
         }
 
         private static IEnumerable<JsonObject> Flatten(JsonNode? node)
