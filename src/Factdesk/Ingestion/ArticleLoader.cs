@@ -88,10 +88,10 @@ public static class ArticleLoader
         var source = new SourceInfo(
             sourcePath,
             Url: meta.Url,
-            Title: article.ReaderTitle ?? meta.Title,
-            Site: meta.Site ?? article.ReaderSite,
+            Title: meta.Title,
+            Site: meta.Site,
             Published: meta.Published,
-            Language: meta.Language ?? HtmlMetadata.LanguageCode(article.ReaderLanguage) ?? LanguageGuesser.Guess(text),
+            Language: meta.Language ?? LanguageGuesser.Guess(text),
             Authors: meta.Authors);
         return new Document(text, source) { ClaimReview = meta.ClaimReview };
     }

@@ -2,7 +2,7 @@ namespace Factdesk.Ingestion;
 
 /// <summary>
 /// A cheap scan of tag opens and closes that bounds how deeply a page nests. AngleSharp slows to a
-/// crawl and SmartReader recurses on absurdly deep pages, so those are refused before parsing.
+/// crawl and walking absurdly deep pages costs as much, so those are refused before parsing.
 /// </summary>
 internal static class HtmlDepth
 {

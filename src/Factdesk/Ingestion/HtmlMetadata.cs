@@ -17,40 +17,47 @@ internal sealed record HtmlMetadata(
 {
     public static HtmlMetadata Read(IHtmlDocument page)
     {
-        var linkedData = JsonLd.Objects(page).ToList();
+        var marks = new PageMarks(page);
+        var linkedData = marks.LinkedData.SelectMany(JsonLd.Objects).ToList();
         var article = linkedData.FirstOrDefault(JsonLd.IsArticle);
+        var tags = marks.Meta;
         return new HtmlMetadata(
-            Url: AbsoluteUrl(page.QuerySelector("link[rel~=canonical]")?.GetAttribute("href"))
-                 ?? AbsoluteUrl(Meta(page, "og:url")),
-            Title: Meta(page, "og:title") ?? Meta(page, "twitter:title") ?? NonBlank(page.Title),
-            Site: Meta(page, "og:site_name") ?? JsonLd.Text((article?["publisher"] as JsonObject)?["name"]),
-            Published: Date(Meta(page, "article:published_time"))
+            Url: AbsoluteUrl(marks.Canonical)
+                 ?? AbsoluteUrl(Meta(tags, "og:url")),
+            Title: Meta(tags, "og:title") ?? Meta(tags, "twitter:title") ?? JsonLd.Text(article?["headline"]) ?? DocumentTitle(page.Title),
+            Site: Meta(tags, "og:site_name") ?? JsonLd.Text((article?["publisher"] as JsonObject)?["name"]),
+            Published: Date(Meta(tags, "article:published_time"))
                        ?? Date(JsonLd.Text(article?["datePublished"]))
                        ?? Date(linkedData.Select(o => JsonLd.Text(o["datePublished"])).FirstOrDefault(d => d != null))
-                       ?? Date(Meta(page, "date") ?? Meta(page, "pubdate") ?? Meta(page, "dc.date") ?? Meta(page, "dcterms.created"))
-                       ?? TimeElement(page),
+                       ?? Date(Meta(tags, "date") ?? Meta(tags, "pubdate") ?? Meta(tags, "dc.date") ?? Meta(tags, "dcterms.created"))
+                       ?? Date(marks.Time),
             Language: LanguageCode(page.DocumentElement.GetAttribute("lang"))
-                      ?? LanguageCode(Meta(page, "og:locale"))
-                      ?? LanguageCode(page.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content")),
+                      ?? LanguageCode(Meta(tags, "og:locale"))
+                      ?? LanguageCode(Meta(tags, PageMarks.ContentLanguage)),
             ClaimReview: linkedData.FirstOrDefault(o => JsonLd.HasType(o, "ClaimReview"))?.DeepClone().AsObject(),
-            Authors: JsonLd.Names(article?["author"]) is { Count: > 0 } names ? names : MetaAuthors(page));
+            Authors: JsonLd.Names(article?["author"]) is { Count: > 0 } names ? names : MetaAuthors(tags));
     }
 
     /// <summary>
-    /// A page without a machine-readable date often still marks it up: a &lt;time&gt; flagged as the publication
-    /// date, else the first &lt;time datetime&gt; inside the article (later ones are comments or related stories).
-    /// Times elsewhere on the page are left alone: they date sidebars and "last updated" stamps as often as the article.
+    /// The &lt;title&gt; less the site name that pages hang on it ("Bridge claim does not add up | Riverside Checks"),
+    /// unless what is left is too short to be a headline.
     /// </summary>
-    private static DateTimeOffset? TimeElement(IHtmlDocument page)
+    private static string? DocumentTitle(string? title)
     {
-        var time = page.QuerySelector("time[itemprop=datePublished][datetime], time[pubdate][datetime]")
-                   ?? page.QuerySelector("article time[datetime], main time[datetime]");
-        return Date(time?.GetAttribute("datetime"));
+        if (NonBlank(title) is not { } whole)
+            return null;
+        var cut = -1;
+        foreach (var separator in (ReadOnlySpan<string>)[" | ", " - ", " – ", " — ", " :: ", " » "])
+            cut = Math.Max(cut, whole.LastIndexOf(separator, StringComparison.Ordinal));
+        if (cut <= 0)
+            return whole;
+        var headline = whole[..cut].Trim();
+        return headline.Count(c => c == ' ') >= 2 ? headline : whole;
     }
 
     // article:author is usually a profile URL, which is no name.
-    private static List<string> MetaAuthors(IHtmlDocument page) =>
-        [.. new[] { Meta(page, "author"), Meta(page, "article:author"), Meta(page, "dc.creator") }
+    private static List<string> MetaAuthors(Dictionary<string, string?> tags) =>
+        [.. new[] { Meta(tags, "author"), Meta(tags, "article:author"), Meta(tags, "dc.creator") }
             .OfType<string>().Where(a => !a.Contains("://", StringComparison.Ordinal)).Distinct().Take(1)];
 
     /// <summary>"en-GB", "en_US" and "EN" all become "en"; anything that is not a language code becomes null.</summary>
@@ -62,16 +69,7 @@ internal sealed record HtmlMetadata(
         return primary.Length is 2 or 3 && primary.All(char.IsAsciiLetterLower) ? primary : null;
     }
 
-    private static string? Meta(IHtmlDocument page, string key)
-    {
-        foreach (var meta in page.QuerySelectorAll("meta"))
-        {
-            var name = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop");
-            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
-                return NonBlank(meta.GetAttribute("content"));
-        }
-        return null;
-    }
+    private static string? Meta(Dictionary<string, string?> tags, string key) => tags.GetValueOrDefault(key);
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -84,23 +82,19 @@ internal sealed record HtmlMetadata(
     /// <summary>JSON-LD blocks may hold one object, an array of them, or a "@graph"; all are flattened here.</summary>
     private static class JsonLd
     {
-        public static IEnumerable<JsonObject> Objects(IHtmlDocument page)
+        public static IEnumerable<JsonObject> Objects(string script)
         {
-            foreach (var script in page.QuerySelectorAll("script[type='application/ld+json' i]"))
+            JsonNode? root;
+            try
             {
-                JsonNode? root;
-                try
-                {
-                    root = JsonNode.Parse(script.TextContent);
-                }
-                catch (JsonException)
-                {
-                    // Broken JSON-LD is common in the wild; the page is still readable without it.
-                    continue;
-                }
-                foreach (var item in Flatten(root))
-                    yield return item;
+                root = JsonNode.Parse(script);
             }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common in the wild; the page is still readable without it.
+                return [];
+            }
+            return Flatten(root);
         }
 
         private static IEnumerable<JsonObject> Flatten(JsonNode? node)
