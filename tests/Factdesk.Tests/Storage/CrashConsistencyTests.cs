@@ -1,0 +1,84 @@
+using System.Globalization;
+using Factdesk.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Factdesk.Tests.Storage;
+
+/// <summary>
+/// Kills `factdesk ingest` at random points, many times over one database, then checks that the database is whole
+/// and that one more run finishes the work with every article stored exactly once. The default run is short;
+/// FACTDESK_LONG_TESTS=1 runs many more kills.
+/// </summary>
+public sealed class CrashConsistencyTests : IDisposable
+{
+    private const int Articles = 60;
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static bool Long => Environment.GetEnvironmentVariable("FACTDESK_LONG_TESTS") == "1";
+
+    /// <summary>Articles distinct enough that none is a copy of another, so each must end up as exactly one row.</summary>
+    private string WriteArticles()
+    {
+        var random = new Random(11);
+        string[] words = ["council", "budget", "river", "bridge", "school", "tax", "hospital", "road", "court", "election", "farm", "energy", "water", "price"];
+        string[] people = ["Ellen Park", "Harold Vance", "Maria Lopez", "Tom Reed", "Anna Berg"];
+        for (var i = 0; i < Articles; i++)
+        {
+            var sentences = Enumerable.Range(0, 12).Select(j =>
+            {
+                var w = random.GetItems(words, 4);
+                return $"{people[random.Next(people.Length)]} said the {w[0]} plan for the {w[1]} would cost {random.Next(2, 900)} million " +
+                       $"in year {i} part {j}, citing the {w[2]} and the {w[3]}.";
+            });
+            _temp.Write(Path.Combine("articles", $"a{i:000}.txt"),
+                $"Article {i} on the {words[i % words.Length]}\n\n\"We will fix the {words[(i + 3) % words.Length]} by {2027 + i % 5},\" said {people[i % people.Length]}. " +
+                string.Join(' ', sentences) + "\n");
+        }
+        return _temp.File("articles");
+    }
+
+    private static long Scalar(string db, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public async Task Ingest_killed_at_random_points_leaves_a_whole_database_that_one_more_run_completes()
+    {
+        var folder = WriteArticles();
+        var db = _temp.File("news.db");
+        var random = new Random(Long ? Environment.TickCount : 7);
+        var kills = Long ? 60 : 5;
+        var midway = 0;
+        var previous = 0L;
+        for (var run = 0; run < kills; run++)
+        {
+            // Start-up takes most of a second, so the kills spread over opening, migrating and the article loop.
+            var killed = await ChildCli.KillAfter(TimeSpan.FromMilliseconds(random.Next(250, 1800)), "ingest", folder, "--db", db);
+            if (!File.Exists(db))
+                continue;
+            var failed = StoreDoctor.Examine(db).Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}").ToList();
+            Assert.True(failed.Count == 0, $"after kill {run + 1} (killed: {killed}): {string.Join("; ", failed)}");
+            var stored = Scalar(db, "SELECT count(*) FROM articles");
+            Assert.InRange(stored, previous, Articles);
+            if (killed && stored > previous && stored < Articles)
+                midway++;
+            previous = stored;
+        }
+        TestContext.Current.TestOutputHelper?.WriteLine($"{kills} kills, {midway} of them in the middle of the article loop; {previous} of {Articles} stored before the final run");
+
+        Assert.Equal(0, await ChildCli.Run("ingest", folder, "--db", db));
+        Assert.All(StoreDoctor.Examine(db), c => Assert.True(c.Passed, $"{c.Name}: {c.Detail}"));
+        Assert.Equal(Articles, Scalar(db, "SELECT count(*) FROM articles"));
+        Assert.Equal(Articles, Scalar(db, "SELECT count(DISTINCT path) FROM articles"));
+        Assert.Equal(Articles, Scalar(db, "SELECT count(*) FROM dossiers"));
+        Assert.Equal(0, Scalar(db, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"));
+    }
+}
