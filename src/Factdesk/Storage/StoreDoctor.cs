@@ -22,8 +22,7 @@ public static class StoreDoctor
         {
             var version = SqliteMigrator.UserVersion(connection);
             var known = SchemaSteps.All.Count;
-            checks.Add(new DoctorCheck("schema version", version >= 1 && version <= known,
-                version == 0 ? "0: not a Factdesk database (no schema)" : $"{version} of {known} known"));
+            checks.Add(SchemaVersion(connection, version, known));
             checks.Add(Pragma(connection, "SQLite integrity", "PRAGMA integrity_check", "ok"));
             checks.Add(ForeignKeys(connection));
             if (version >= 1 && HasTable(connection, "articles"))
@@ -77,6 +76,18 @@ public static class StoreDoctor
             throw new InputException(path, $"is not a SQLite database ({OneLine(e.Message)})");
         }
         return connection;
+    }
+
+    private static DoctorCheck SchemaVersion(SqliteConnection connection, int version, int known)
+    {
+        if (version > 0)
+            return new DoctorCheck("schema version", version <= known, $"{version} of {known} known");
+        // A process killed while creating the database leaves SQLite's empty file before the first schema step
+        // commits; the next ingest or import sets it up, so it is healthy. Tables without a version are not Factdesk's.
+        using var command = SqliteDatabase.Command(connection, null, "SELECT count(*) FROM sqlite_schema");
+        var empty = Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0;
+        return new DoctorCheck("schema version", empty,
+            empty ? "0: empty, set up by the next ingest or import" : "0: has tables but no Factdesk schema version (not a Factdesk database)");
     }
 
     private static DoctorCheck Pragma(SqliteConnection connection, string name, string sql, string healthy)

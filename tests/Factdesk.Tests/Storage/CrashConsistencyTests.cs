@@ -49,13 +49,17 @@ public sealed class CrashConsistencyTests : IDisposable
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Rows in a table, 0 when a kill came before the schema step that creates it.</summary>
+    private static long Rows(string db, string table) =>
+        Scalar(db, $"SELECT count(*) FROM sqlite_schema WHERE name = '{table}'") == 0 ? 0 : Scalar(db, $"SELECT count(*) FROM {table}");
+
     [Fact]
     public async Task Ingest_killed_at_random_points_leaves_a_whole_database_that_one_more_run_completes()
     {
         var folder = WriteArticles();
         var db = _temp.File("news.db");
         var random = new Random(Long ? Environment.TickCount : 7);
-        var kills = Long ? 60 : 5;
+        var kills = Long ? 60 : 3;
         var midway = 0;
         var previous = 0L;
         for (var run = 0; run < kills; run++)
@@ -66,7 +70,7 @@ public sealed class CrashConsistencyTests : IDisposable
                 continue;
             var failed = StoreDoctor.Examine(db).Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}").ToList();
             Assert.True(failed.Count == 0, $"after kill {run + 1} (killed: {killed}): {string.Join("; ", failed)}");
-            var stored = Scalar(db, "SELECT count(*) FROM articles");
+            var stored = Rows(db, "articles");
             Assert.InRange(stored, previous, Articles);
             if (killed && stored > previous && stored < Articles)
                 midway++;
@@ -80,5 +84,46 @@ public sealed class CrashConsistencyTests : IDisposable
         Assert.Equal(Articles, Scalar(db, "SELECT count(DISTINCT path) FROM articles"));
         Assert.Equal(Articles, Scalar(db, "SELECT count(*) FROM dossiers"));
         Assert.Equal(0, Scalar(db, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"));
+    }
+
+    /// <summary>Files of ClaimReview JSON-LD with distinct claims; import stores each file in one transaction.</summary>
+    private List<string> WriteReviewFiles(int files, int perFile)
+    {
+        string[] subjects = ["bridge", "hospital", "school", "river", "tax", "road", "farm", "court"];
+        var paths = new List<string>();
+        for (var f = 0; f < files; f++)
+        {
+            var reviews = Enumerable.Range(0, perFile).Select(i =>
+                "{\"@type\": \"ClaimReview\", " +
+                $"\"url\": \"https://checks.example/{f}/{i}\", \"claimReviewed\": \"The {subjects[(f + i) % subjects.Length]} cost {f * 100 + i} million in {2000 + i}.\", " +
+                "\"author\": {\"@type\": \"Organization\", \"name\": \"Example Checks\"}, \"reviewRating\": {\"@type\": \"Rating\", \"alternateName\": \"False\"}}");
+            paths.Add(_temp.Write($"reviews{f}.json", $$"""{"@context": "https://schema.org", "@graph": [{{string.Join(",\n", reviews)}}]}"""));
+        }
+        return paths;
+    }
+
+    [Fact]
+    public async Task Import_killed_at_random_points_leaves_whole_files_or_nothing_and_one_more_run_completes()
+    {
+        const int files = 6, perFile = 15;
+        var inputs = WriteReviewFiles(files, perFile);
+        var db = _temp.File("facts.db");
+        var random = new Random(Long ? Environment.TickCount : 5);
+        var kills = Long ? 30 : 2;
+        for (var run = 0; run < kills; run++)
+        {
+            var killed = await ChildCli.KillAfter(TimeSpan.FromMilliseconds(random.Next(300, 2500)), ["import", .. inputs, "--db", db]);
+            if (!File.Exists(db))
+                continue;
+            var failed = StoreDoctor.Examine(db).Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}").ToList();
+            Assert.True(failed.Count == 0, $"after kill {run + 1} (killed: {killed}): {string.Join("; ", failed)}");
+            // One transaction per file: a kill can only ever leave whole files behind.
+            Assert.Equal(0, Rows(db, "fact_checks") % perFile);
+        }
+
+        Assert.Equal(0, await ChildCli.Run(["import", .. inputs, "--db", db]));
+        Assert.All(StoreDoctor.Examine(db), c => Assert.True(c.Passed, $"{c.Name}: {c.Detail}"));
+        Assert.Equal(files * perFile, Scalar(db, "SELECT count(*) FROM fact_checks"));
+        Assert.Equal(files * perFile, Scalar(db, "SELECT count(*) FROM fact_checks_fts"));
     }
 }

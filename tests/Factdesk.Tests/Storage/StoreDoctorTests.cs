@@ -117,4 +117,17 @@ public sealed class StoreDoctorTests : IDisposable
         Assert.Contains("no such database", Assert.Throws<InputException>(() => StoreDoctor.Examine(path)).Problem);
         Assert.False(File.Exists(path));
     }
+
+    [Fact]
+    public void An_empty_database_left_by_a_kill_before_the_first_schema_step_passes_but_foreign_tables_do_not()
+    {
+        // Found by the kill test: a kill between creating the file and committing the first step.
+        var empty = _temp.File("empty.db");
+        StoreDoctorTests.Execute(empty, "PRAGMA journal_mode = WAL");
+        Assert.All(StoreDoctor.Examine(empty), c => Assert.True(c.Passed, $"{c.Name}: {c.Detail}"));
+
+        var other = _temp.File("other.db");
+        StoreDoctorTests.Execute(other, "CREATE TABLE notes (body TEXT)");
+        Assert.Contains("not a Factdesk database", Failed(StoreDoctor.Examine(other)).Detail);
+    }
 }
