@@ -93,7 +93,8 @@ internal sealed record HtmlMetadata(
                 {
                     root = JsonNode.Parse(script.TextContent);
                 }
-                catch (JsonException)
+                // ArgumentException: an unpaired surrogate, which System.Text.Json refuses before parsing.
+                catch (Exception e) when (e is JsonException or ArgumentException)
                 {
                     // Broken JSON-LD is common in the wild; the page is still readable without it.
                     continue;

@@ -43,6 +43,11 @@ public static class ClaimReviewSources
         {
             throw new InputException(source, $"is not valid JSON ({root}): {e.Message}");
         }
+        // System.Text.Json transcodes to UTF-8 before it parses, and refuses text with an unpaired surrogate.
+        catch (ArgumentException)
+        {
+            throw new InputException(source, $"is not valid JSON ({root}): it holds an unpaired UTF-16 surrogate");
+        }
         var found = new List<(JsonObject, string)>();
         Collect(node, root, found);
         return found;
