@@ -91,7 +91,8 @@ internal sealed record HtmlMetadata(
                 JsonNode? root;
                 try
                 {
-                    root = JsonNode.Parse(script.TextContent);
+                    // Duplicate keys refused while parsing: JsonNode otherwise accepts them and throws on the first lookup.
+                    root = JsonNode.Parse(script.TextContent, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
                 }
                 // ArgumentException: an unpaired surrogate, which System.Text.Json refuses before parsing.
                 catch (Exception e) when (e is JsonException or ArgumentException)

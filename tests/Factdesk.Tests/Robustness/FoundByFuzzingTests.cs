@@ -32,4 +32,21 @@ public sealed class FoundByFuzzingTests
                    "<body><article><p>The harbour master closed the northern quay on Tuesday after inspectors found cracks.</p></article></body></html>";
         Assert.Contains("northern quay", ArticleLoader.FromString(html, "page.html", html: true).Text);
     }
+
+    [Fact]
+    public void ClaimReview_json_with_a_duplicate_key_is_an_input_error_naming_the_file()
+    {
+        var error = Assert.Throws<InputException>(() =>
+            ClaimReviewSources.FromJson("""{"@type": "ClaimReview", "claimReviewed": "One.", "claimReviewed": "Two."}""", "reviews.json", "$"));
+        Assert.Equal("reviews.json", error.Input);
+        Assert.Contains("claimReviewed", error.Problem);
+    }
+
+    [Fact]
+    public void A_page_whose_json_ld_repeats_a_key_still_loads_without_it()
+    {
+        var html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A", "headline": "B", "author": {"name": "X"}}</script></head>""" +
+                   "<body><article><p>The harbour master closed the northern quay on Tuesday after inspectors found cracks.</p></article></body></html>";
+        Assert.Contains("northern quay", ArticleLoader.FromString(html, "page.html", html: true).Text);
+    }
 }
