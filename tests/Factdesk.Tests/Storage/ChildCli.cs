@@ -40,6 +40,24 @@ internal sealed class ChildCli
         return process.ExitCode;
     }
 
+    /// <summary>
+    /// Starts the command and SIGKILLs it once <paramref name="ready"/> holds (polled), or after <paramref name="limit"/>;
+    /// true when it was still running then. Waiting on progress rather than a fixed delay puts the kill inside the
+    /// work however loaded the machine is.
+    /// </summary>
+    public static async Task<bool> KillWhen(Func<bool> ready, TimeSpan limit, params string[] args)
+    {
+        using var process = Start(args);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!process.HasExited && clock.Elapsed < limit && !ready())
+            await Task.Delay(15, TestContext.Current.CancellationToken);
+        var killed = !process.HasExited;
+        if (killed)
+            process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return killed;
+    }
+
     /// <summary>Starts the command and SIGKILLs it after <paramref name="delay"/>; true when it was still running then.</summary>
     public static async Task<bool> KillAfter(TimeSpan delay, params string[] args)
     {

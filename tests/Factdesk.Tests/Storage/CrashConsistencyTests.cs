@@ -55,6 +55,19 @@ public sealed class CrashConsistencyTests : IDisposable
             File.Delete(file);
     }
 
+    /// <summary>Articles stored so far, read while the child writes; 0 while the schema or the WAL is still being set up.</summary>
+    private static long Stored(string db)
+    {
+        try
+        {
+            return Rows(db, "articles");
+        }
+        catch (SqliteException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Rows in a table, 0 when a kill came before the schema step that creates it.</summary>
     private static long Rows(string db, string table) =>
         Scalar(db, $"SELECT count(*) FROM sqlite_schema WHERE name = '{table}'") == 0 ? 0 : Scalar(db, $"SELECT count(*) FROM {table}");
@@ -65,14 +78,18 @@ public sealed class CrashConsistencyTests : IDisposable
         var folder = WriteArticles();
         var db = _temp.File("news.db");
         var random = new Random(Long ? Environment.TickCount : 7);
-        var kills = Long ? 60 : 3;
+        var kills = Long ? 60 : 2;
         var midway = 0;
         var rounds = 0;
         var previous = 0L;
         for (var run = 0; run < kills; run++)
         {
             // Start-up takes most of a second, so the kills spread over opening, migrating and the article loop.
-            var killed = await ChildCli.KillAfter(TimeSpan.FromMilliseconds(random.Next(250, 3000)), "ingest", folder, "--db", db);
+            // Odd kills by time cover start-up and migration; even ones wait until a random number of articles is stored.
+            var target = random.Next((int)previous + 1, Articles);
+            var killed = run % 2 == 1
+                ? await ChildCli.KillAfter(TimeSpan.FromMilliseconds(random.Next(250, 3000)), "ingest", folder, "--db", db)
+                : await ChildCli.KillWhen(() => File.Exists(db) && Stored(db) >= target, TimeSpan.FromSeconds(30), "ingest", folder, "--db", db);
             if (!File.Exists(db))
                 continue;
             var failed = StoreDoctor.Examine(db).Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Detail}").ToList();
@@ -124,7 +141,7 @@ public sealed class CrashConsistencyTests : IDisposable
         var inputs = WriteReviewFiles(files, perFile);
         var db = _temp.File("facts.db");
         var random = new Random(Long ? Environment.TickCount : 5);
-        var kills = Long ? 30 : 2;
+        var kills = Long ? 30 : 1;
         var partial = 0;
         var rounds = 0;
         for (var run = 0; run < kills; run++)
