@@ -25,6 +25,9 @@ public static class FactdeskCli
             EvalCommand.Create(EvalTaskList.Create()),
             TrainCommand.Create(TrainTaskList.Create()),
             ValidateCommand.Create(),
+            DoctorCommand.Create(),
+            BackupCommand.CreateBackup(),
+            BackupCommand.CreateRestore(),
         }.Named();
 
     // Help should show the name users type (the ./factdesk launcher), not the assembly's.

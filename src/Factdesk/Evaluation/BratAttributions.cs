@@ -9,15 +9,19 @@ namespace Factdesk.Evaluation;
 /// </summary>
 public static class BratAttributions
 {
-    public static List<Attribution> Parse(string ann)
+    /// <param name="name">The file the annotations came from, named in the error for a malformed span.</param>
+    public static List<Attribution> Parse(string ann, string name = "brat annotations")
     {
         var spans = new Dictionary<string, RoleSpan>(StringComparer.Ordinal);
         var events = new List<string>();
+        var number = 0;
         foreach (var line in ann.Split('\n'))
         {
+            number++;
             var fields = line.TrimEnd('\r').Split('\t');
             if (fields.Length < 2) continue;
-            if (fields[0].StartsWith('T')) spans[fields[0]] = ParseSpan(fields[1]);
+            if (fields[0].StartsWith('T'))
+                spans[fields[0]] = ParseSpan(fields[1]) ?? throw new Ingestion.InputException(name, $"line {number}: '{fields[1]}' is not a brat span (a type, then start and end offsets)");
             else if (fields[0].StartsWith('E')) events.Add(fields[1]);
         }
         var relations = new List<Attribution>();
@@ -41,11 +45,16 @@ public static class BratAttributions
     }
 
     // "Content 315 448;463 553": a span in fragments; the outer bounds are close enough for overlap scoring.
-    private static RoleSpan ParseSpan(string field)
+    private static RoleSpan? ParseSpan(string field)
     {
         var parts = field.Split([' ', ';'], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 3) throw new FormatException($"not a brat span: '{field}'");
-        var offsets = parts.Skip(1).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList();
+        if (parts.Length < 3) return null;
+        var offsets = new List<int>(parts.Length - 1);
+        foreach (var part in parts.Skip(1))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)) return null;
+            offsets.Add(offset);
+        }
         return new RoleSpan(offsets.Min(), offsets.Max());
     }
 

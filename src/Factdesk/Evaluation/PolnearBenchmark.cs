@@ -40,7 +40,7 @@ public static partial class PolnearBenchmark
         {
             var textPath = Path.Combine(texts, name + ".txt");
             if (!File.Exists(textPath)) throw new InputException(ann, $"no article text at {textPath}");
-            articles.Add(new PolnearArticle(name, textPath, File.ReadAllText(textPath), BratAttributions.Parse(File.ReadAllText(ann))));
+            articles.Add(new PolnearArticle(name, textPath, File.ReadAllText(textPath), BratAttributions.Parse(File.ReadAllText(ann), ann)));
         }
         return articles;
     }

@@ -40,11 +40,16 @@ public static class FactCheckFiles
         JsonNode? root;
         try
         {
-            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             throw new InputException(path, $"is not valid JSON: {e.Message}");
+        }
+        // System.Text.Json transcodes to UTF-8 before it parses, and refuses text with an unpaired surrogate.
+        catch (ArgumentException)
+        {
+            throw new InputException(path, "is not valid JSON: it holds an unpaired UTF-16 surrogate");
         }
         if (PoynterRecords.IsPoynterJson(root)) return ("Poynter JSON", PoynterRecords.FromJson((JsonArray)root!));
         return ("ClaimReview JSON-LD", ClaimReviews(ClaimReviewSources.FromJson(text, path, "$"), path));

@@ -87,9 +87,11 @@ internal sealed record HtmlMetadata(
             JsonNode? root;
             try
             {
-                root = JsonNode.Parse(script);
+                // Duplicate keys refused while parsing: JsonNode otherwise accepts them and throws on the first lookup.
+                root = JsonNode.Parse(script, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false });
             }
-            catch (JsonException)
+            // ArgumentException: an unpaired surrogate, which System.Text.Json refuses before parsing.
+            catch (Exception e) when (e is JsonException or ArgumentException)
             {
                 // Broken JSON-LD is common in the wild; the page is still readable without it.
                 return [];

@@ -37,11 +37,17 @@ public static class ClaimReviewSources
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            // Duplicate keys refused while parsing: JsonNode otherwise accepts them and throws on the first lookup.
+            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
             throw new InputException(source, $"is not valid JSON ({root}): {e.Message}");
+        }
+        // System.Text.Json transcodes to UTF-8 before it parses, and refuses text with an unpaired surrogate.
+        catch (ArgumentException)
+        {
+            throw new InputException(source, $"is not valid JSON ({root}): it holds an unpaired UTF-16 surrogate");
         }
         var found = new List<(JsonObject, string)>();
         Collect(node, root, found);

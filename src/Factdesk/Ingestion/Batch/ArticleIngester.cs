@@ -11,6 +11,12 @@ public sealed class ArticleIngester(IArticleStore store, AnalysisPipeline pipeli
 {
     private readonly NearDuplicateIndex _originals = new(store.Originals());
 
+    /// <summary>
+    /// The most analysis time one article may use; a typical article takes well under a second, so this only
+    /// stops a pathological input from holding up the batch. The article is reported failed and nothing is stored.
+    /// </summary>
+    public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(60);
+
     public IngestOutcome Ingest(InputItem item)
     {
         try
@@ -37,7 +43,7 @@ public sealed class ArticleIngester(IArticleStore store, AnalysisPipeline pipeli
         if (store.FindExisting(canonical, fingerprint.ContentHash) is { } existing)
             return new IngestOutcome(item.Name, IngestStatus.AlreadyStored, existing);
         var copyOf = _originals.FindOriginal(fingerprint, document.Text, id => store.Get(id)?.Article.Text);
-        var analysed = pipeline.Process(document);
+        var analysed = pipeline.Process(document, Budget, item.Name);
         var result = store.Add(Record(analysed, item, canonical, fingerprint, copyOf));
         if (!result.Added)
             return new IngestOutcome(item.Name, IngestStatus.AlreadyStored, result.Id);
