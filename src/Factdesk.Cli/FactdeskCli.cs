@@ -25,6 +25,8 @@ public static class FactdeskCli
             EvalCommand.Create(EvalTaskList.Create()),
             TrainCommand.Create(TrainTaskList.Create()),
             ValidateCommand.Create(),
+            ServeCommand.Create(),
+            UsersCommand.Create(),
         }.Named();
 
     // Help should show the name users type (the ./factdesk launcher), not the assembly's.

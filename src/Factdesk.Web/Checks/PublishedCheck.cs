@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Factdesk.FactChecks;
+using Factdesk.Publishing;
+using Factdesk.Publishing.Site;
+using Factdesk.Storage;
+
+namespace Factdesk.Web.Checks;
+
+/// <summary>
+/// A published check as the public sees it. It becomes the same fact-check record the static site publishes, so
+/// the page, its badge and its ClaimReview are made by the very code <c>factdesk publish</c> uses.
+/// </summary>
+public static class PublishedCheck
+{
+    /// <summary>Where the public page of check <paramref name="id"/> lives, relative to the desk's address.</summary>
+    public static string PagePath(long id) => $"/site/checks/{id.ToString(CultureInfo.InvariantCulture)}.html";
+
+    public static FactCheckRecord Record(CheckRecord check, RatingScale scale, string publisher, string baseUrl)
+    {
+        var label = check.Verdict is { } verdict ? scale.Find(verdict) : null;
+        return new FactCheckRecord(
+            SourceKey: $"desk:{check.Id.ToString(CultureInfo.InvariantCulture)}",
+            Claim: check.Claim,
+            Claimant: check.Claimant,
+            ClaimantTitle: check.ClaimantTitle,
+            Verdict: label?.Name ?? check.Verdict,
+            RatingValue: label?.Value,
+            BestRating: label is null ? null : scale.BestValue,
+            WorstRating: label is null ? null : scale.WorstValue,
+            Url: baseUrl.TrimEnd('/') + PagePath(check.Id),
+            Publisher: publisher,
+            Language: "en",
+            ReviewDate: check.PublishedAt?.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Summary: check.Summary,
+            Analysis: check.Analysis);
+    }
+
+    public static JsonObject ClaimReview(FactCheckRecord record) => FactCheckClaimReview.Write(record);
+
+    public static string Page(CheckRecord check, FactCheckRecord record, RatingScale scale) =>
+        FactCheckPage.Render(new SiteEntry(new StoredFactCheck(check.Id, record, check.PublishedAt ?? check.UpdatedAt), scale));
+
+    public static string Stylesheet(RatingScale scale) => SiteStylesheet.Render(scale);
+}
