@@ -23,6 +23,8 @@ public static class DeskHost
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Request-by-request framework logs would bury the desk's own warnings (refused sign-ins, errors).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
         var settings = builder.Configuration.GetSection("Desk");
         var options = new DeskOptions(settings["Database"] ?? Factdesk.Storage.SqliteArticleStore.DefaultPath, settings["Publisher"] ?? "Factdesk");
@@ -104,6 +106,8 @@ public static class DeskHost
         // The pages are for people; only the /api endpoints belong in the OpenAPI document.
         var pages = app.MapGroup("").ExcludeFromDescription();
         pages.MapGet("/assets/{file}", (string file) => Assets.Serve(file)).AllowAnonymous();
+        // Browsers ask for it on every site; an empty answer keeps their consoles and the logs free of 404s.
+        pages.MapGet("/favicon.ico", () => TypedResults.NoContent()).AllowAnonymous();
         pages.MapAccounts();
         pages.MapArticles();
         pages.MapChecks();

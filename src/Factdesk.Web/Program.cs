@@ -1,6 +1,10 @@
-// Runs the desk on its own (dotnet run --project src/Factdesk.Web -- --Desk:Database=factdesk.db);
-// `factdesk serve` starts the same app from the command line.
-Factdesk.Web.DeskHost.Build(args).Run();
+namespace Factdesk.Web;
 
-/// <summary>The entry point the integration tests' WebApplicationFactory starts.</summary>
-public partial class Program;
+/// <summary>
+/// Runs the desk on its own (dotnet run --project src/Factdesk.Web -- --Desk:Database=factdesk.db); `factdesk serve`
+/// starts the same app from the command line. Named, not top-level, so it does not clash with the CLI's Program.
+/// </summary>
+public sealed class DeskProgram
+{
+    public static void Main(string[] args) => DeskHost.Build(args).Run();
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Factdesk.Publishing;
+using Factdesk.Web.Accounts;
+
+namespace Factdesk.Tests.Web;
+
+/// <summary>The REST API with a token made on the account page, and the OpenAPI document that describes it.</summary>
+public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskFixture>
+{
+    [Fact]
+    public async Task A_token_from_the_account_page_drives_the_workflow_through_the_API()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var api = desk.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await NewToken(DeskRoles.Editor));
+
+        var submitted = await api.PostAsJsonAsync("/api/articles", new { text = Hostile.Article("api"), format = "text" }, ct);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var articleId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt64();
+        var again = await api.PostAsJsonAsync("/api/articles", new { text = Hostile.Article("api"), format = "text" }, ct);
+        Assert.Equal("already stored", (await again.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("status").GetString());
+
+        var dossier = await api.GetFromJsonAsync<JsonElement>($"/api/articles/{articleId}", ct);
+        Assert.Contains(Hostile.Script, dossier.GetProperty("text").GetString());
+        Assert.True(dossier.GetProperty("claims").GetArrayLength() > 0);
+
+        var opened = await api.PostAsJsonAsync("/api/checks", new { articleId, claim = 0 }, ct);
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var checkId = (await opened.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/checks/{checkId}/status", new { status = "researching" }, ct)).StatusCode);
+        var skipped = await api.PostAsJsonAsync($"/api/checks/{checkId}/publish", new { }, ct);
+        Assert.Equal(HttpStatusCode.Conflict, skipped.StatusCode);
+        Assert.Contains("in review", (await skipped.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("error").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/checks/{checkId}/status", new { status = "in-review" }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/checks/{checkId}/comments", new { text = "Checked with the statistics office." }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/checks/{checkId}/verdict",
+            new { verdict = "Misleading", summary = "The rise was 1.2 points, not 12 percent." }, ct)).StatusCode);
+        var published = await api.PostAsJsonAsync($"/api/checks/{checkId}/publish", new { }, ct);
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        var publication = await published.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var review = System.Text.Json.Nodes.JsonNode.Parse(publication.GetProperty("claimReview").GetRawText())!.AsObject();
+        Assert.DoesNotContain(ClaimReviewValidator.Validate(review), f => f.Severity == FindingSeverity.Error);
+
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/checks/{checkId}", ct);
+        Assert.Equal("published", detail.GetProperty("check").GetProperty("status").GetString());
+        Assert.Contains(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("userName").GetString() == DeskRoles.Editor && h.GetProperty("action").GetString() == "published");
+    }
+
+    [Fact]
+    public async Task Bad_API_input_gets_a_sentence_back()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var api = desk.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await NewToken(DeskRoles.FactChecker));
+        var empty = await api.PostAsJsonAsync("/api/articles", new { text = "" }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("\"text\" is required", (await empty.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("error").GetString());
+        var missing = await api.GetAsync("/api/checks/31337", ct);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("There is no check 31337.", (await missing.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_API_and_not_the_pages()
+    {
+        using var client = desk.CreateClient();
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/checks/{id}/publish", paths);
+        Assert.Contains("/api/articles", paths);
+        Assert.All(paths, p => Assert.StartsWith("/api/", p));
+    }
+
+    /// <summary>Makes a token as a user would: on the account page, where it is shown once.</summary>
+    private async Task<string> NewToken(string role)
+    {
+        using var client = await desk.SignedIn(role);
+        var page = await DeskClient.Body(await client.Post("/account/tokens", new() { ["name"] = "api test" }));
+        return TokenText().Match(page).Groups[1].Value;
+    }
+
+    [GeneratedRegex("<code class=\"token\">(fdk_[0-9a-f]+)</code>")]
+    private static partial Regex TokenText();
+}
