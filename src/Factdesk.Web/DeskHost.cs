@@ -32,6 +32,8 @@ public static class DeskHost
         builder.Services.AddSingleton(RatingScales.Get(settings["Scale"] ?? RatingScales.DefaultId));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DeskAnalysis>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<EarlierFactChecks>();
         builder.Services.AddScoped<DeskDatabase>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<UserStore>();

@@ -24,7 +24,8 @@ public sealed record NewComment(string? Text);
 
 public sealed record VerdictDecision(string? Verdict, string? Summary, string? Analysis);
 
-public sealed record CheckDetail(CheckRecord Check, IReadOnlyList<CheckComment> Comments, IReadOnlyList<CheckEvidence> Evidence, IReadOnlyList<AuditEntry> History);
+public sealed record CheckDetail(
+    CheckRecord Check, IReadOnlyList<CheckComment> Comments, IReadOnlyList<CheckEvidence> Evidence, IReadOnlyList<EarlierFactCheck> Earlier, IReadOnlyList<AuditEntry> History);
 
 public sealed record Publication(string Url, JsonObject ClaimReview);
 
@@ -66,8 +67,11 @@ public static class ApiEndpoints
         api.MapGet("/checks", (CheckStore checks) => TypedResults.Ok(checks.List()))
             .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("The checks, most recently changed first");
 
-        api.MapGet("/checks/{id:long}", (long id, CheckStore checks, AuditLog audit) =>
-            TypedResults.Ok(new CheckDetail(checks.Get(id), checks.Comments(id), checks.Evidence(id), audit.Recent(id))))
+        api.MapGet("/checks/{id:long}", (long id, CheckStore checks, AuditLog audit, EarlierFactChecks earlier, DeskOptions options) =>
+            {
+                var check = checks.Get(id);
+                return TypedResults.Ok(new CheckDetail(check, checks.Comments(id), checks.Evidence(id), earlier.For(options, check), audit.Recent(id)));
+            })
             .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("One check with its comments, evidence and history").Produces<ApiError>(StatusCodes.Status404NotFound);
 
         api.MapPost("/checks", (CheckOpening body, HttpContext context, CheckStore checks) =>
@@ -94,10 +98,9 @@ public static class ApiEndpoints
             return TypedResults.Ok(checks.Get(id));
         }).RequireAuthorization(Policy(DeskRoles.Editor)).WithSummary("Set the verdict (a label of the active scale), summary and analysis");
 
-        api.MapPost("/checks/{id:long}/publish", (long id, HttpContext context, CheckStore checks, RatingScale scale, DeskOptions options) =>
+        api.MapPost("/checks/{id:long}/publish", (long id, HttpContext context, CheckStore checks, EarlierFactChecks earlier, RatingScale scale, DeskOptions options) =>
         {
-            checks.Publish(id, context.User.Actor());
-            var record = PublishedCheck.Record(checks.Get(id), scale, options.Publisher, CheckEndpoints.BaseUrl(context));
+            var record = CheckEndpoints.Publish(context, id, checks, earlier, scale, options);
             return TypedResults.Ok(new Publication(record.Url!, PublishedCheck.ClaimReview(record)));
         }).RequireAuthorization(Policy(DeskRoles.Editor)).WithSummary("Publish a check in review: its public page and ClaimReview").Produces<ApiError>(StatusCodes.Status409Conflict);
     }

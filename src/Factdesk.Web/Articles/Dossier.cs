@@ -15,8 +15,6 @@ public sealed record DossierEntity(string Text, string Type, int Start, int End,
 
 public sealed record DossierClaim(int Index, string Text, int Start, int End, double Score, DossierSpeaker? Claimant);
 
-public sealed record DossierMatch(string ClaimText, string? Verdict, string? Url, double Score);
-
 /// <summary>
 /// A stored dossier read back from its JSON contract: the text and the spans the desk highlights in it. Spans whose
 /// offsets do not fit the text are dropped, so a damaged dossier shows less rather than failing the page.
@@ -28,8 +26,7 @@ public sealed record Dossier(
     IReadOnlyList<DossierEntity> Entities,
     IReadOnlyList<DossierClaim> Claims,
     string? SuggestedVerdict,
-    string? SuggestionExplanation,
-    IReadOnlyList<DossierMatch> Matches)
+    string? SuggestionExplanation)
 {
     public static Dossier Parse(string json)
     {
@@ -44,7 +41,6 @@ public sealed record Dossier(
             .Where(e => Fits(e.Start, e.End)).ToList();
         var claims = Items(root, "claims").Select((c, i) => new DossierClaim(i, Str(c, "text") ?? "", Int(c, "start"), Int(c, "end"), c.GetProperty("score").GetDouble(), Speaker(c, "claimant")))
             .Where(c => Fits(c.Start, c.End)).ToList();
-        var matches = Items(root, "matches").Select(m => new DossierMatch(Str(m, "claimText") ?? "", Str(m, "verdict"), Str(m, "url"), m.GetProperty("score").GetDouble())).ToList();
         string? suggested = null, explanation = null;
         if (root.TryGetProperty("review", out var review) && review.ValueKind == JsonValueKind.Object
             && review.TryGetProperty("suggestion", out var suggestion) && suggestion.ValueKind == JsonValueKind.Object)
@@ -53,7 +49,7 @@ public sealed record Dossier(
             explanation = Str(suggestion, "explanation");
         }
         var title = root.TryGetProperty("source", out var source) && source.ValueKind == JsonValueKind.Object ? Str(source, "title") : null;
-        return new Dossier(text, title, quotes, entities, claims, suggested, explanation, matches);
+        return new Dossier(text, title, quotes, entities, claims, suggested, explanation);
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement root, string name) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Factdesk.Publishing;
+using Factdesk.Storage;
 using Factdesk.Web.Accounts;
 using Factdesk.Web.Articles;
 using Factdesk.Web.Data;
@@ -20,8 +21,12 @@ public static class CheckEndpoints
             return Page(context, "Checks", $"<h1>Checks</h1>\n{sections}");
         }).RequireAuthorization(DeskRoles.Viewer);
 
-        app.MapGet("/checks/{id:long}", (HttpContext context, long id, CheckStore checks, ArticleList articles, UserStore users, AuditLog audit, RatingScale scale) =>
-            CheckPage(context, checks.Get(id), checks, articles, users, audit, scale)).RequireAuthorization(DeskRoles.Viewer);
+        app.MapGet("/checks/{id:long}", (HttpContext context, long id, CheckStore checks, ArticleList articles, UserStore users, AuditLog audit, RatingScale scale,
+                EarlierFactChecks earlier, DeskOptions options) =>
+            {
+                var check = checks.Get(id);
+                return CheckPage(context, check, checks, articles, users, audit, scale, earlier.For(options, check));
+            }).RequireAuthorization(DeskRoles.Viewer);
 
         var forms = app.MapGroup("/checks/{id:long}");
         forms.MapPost("/status", (HttpContext context, long id, CheckStore checks) =>
@@ -42,8 +47,8 @@ public static class CheckEndpoints
             var form = context.Request.Form;
             return Done(id, () => checks.Decide(id, form["verdict"].ToString(), form["summary"].ToString(), form["analysis"].ToString(), scale, context.User.Actor()));
         }).RequireAuthorization(DeskRoles.Editor);
-        forms.MapPost("/publish", (HttpContext context, long id, CheckStore checks) =>
-            Done(id, () => checks.Publish(id, context.User.Actor()))).RequireAuthorization(DeskRoles.Editor);
+        forms.MapPost("/publish", (HttpContext context, long id, CheckStore checks, EarlierFactChecks earlier, RatingScale scale, DeskOptions options) =>
+            Done(id, () => Publish(context, id, checks, earlier, scale, options))).RequireAuthorization(DeskRoles.Editor);
 
         app.MapGet("/site/checks/{file}", (HttpContext context, string file, CheckStore checks, RatingScale scale, DeskOptions options) =>
         {
@@ -55,6 +60,15 @@ public static class CheckEndpoints
         }).AllowAnonymous();
 
         app.MapGet("/site/site.css", (RatingScale scale) => TypedResults.Text(PublishedCheck.Stylesheet(scale), "text/css; charset=utf-8")).AllowAnonymous();
+    }
+
+    /// <summary>Publishes the check and adds it to the fact-check store; returns the record the public page shows.</summary>
+    public static FactCheckRecord Publish(HttpContext context, long id, CheckStore checks, EarlierFactChecks earlier, RatingScale scale, DeskOptions options)
+    {
+        checks.Publish(id, context.User.Actor());
+        var record = PublishedCheck.Record(checks.Get(id), scale, options.Publisher, BaseUrl(context));
+        earlier.Add(options, record);
+        return record;
     }
 
     public static string BaseUrl(HttpContext context) => $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}";
@@ -75,7 +89,8 @@ public static class CheckEndpoints
         return $"<ul class=\"checks\">\n{rows}</ul>";
     }
 
-    private static IResult CheckPage(HttpContext context, CheckRecord check, CheckStore checks, ArticleList articles, UserStore users, AuditLog audit, RatingScale scale)
+    private static IResult CheckPage(HttpContext context, CheckRecord check, CheckStore checks, ArticleList articles, UserStore users, AuditLog audit, RatingScale scale,
+        IReadOnlyList<EarlierFactCheck> earlier)
     {
         var user = context.User;
         var open = check.Status != CheckStatus.Published;
@@ -116,10 +131,11 @@ public static class CheckEndpoints
         body.Append(dossier.SuggestedVerdict is { } suggested
             ? $"<p>Suggested verdict: <strong>{E(suggested)}</strong>. {E(dossier.SuggestionExplanation)}</p>\n"
             : "<p>No suggested verdict: the article does not review this claim.</p>\n");
-        body.Append(dossier.Matches.Count == 0
-            ? "<p>No earlier fact-checks matched.</p>\n"
-            : "<h3>Earlier fact-checks</h3><ul>" + string.Concat(dossier.Matches.Select(m =>
-                $"<li>{E(m.ClaimText)} <span class=\"meta\">{E(m.Verdict)} · {m.Score.ToString("0.00", CultureInfo.InvariantCulture)}</span>{(SafeLink(m.Url) is { } u ? $" <a href=\"{E(u)}\" rel=\"external nofollow noreferrer\">source</a>" : "")}</li>")) + "</ul>\n");
+        body.Append(earlier.Count == 0
+            ? "<p>No earlier fact-check in the store matches this claim.</p>\n"
+            : "<h3>Earlier fact-checks</h3><ul class=\"earlier\">" + string.Concat(earlier.Select(m =>
+                $"<li>{E(m.Claim)} <span class=\"meta\">{E(m.Verdict ?? "no verdict")} · {E(m.Publisher ?? "publisher not known")} · {E(m.Level)} match {m.Score.ToString("0.00", CultureInfo.InvariantCulture)}</span>" +
+                $"{(SafeLink(m.Url) is { } u ? $" <a href=\"{E(u)}\" rel=\"external nofollow noreferrer\">read it</a>" : "")}</li>")) + "</ul>\n");
         body.Append("</section>\n");
 
         var evidence = checks.Evidence(check.Id);

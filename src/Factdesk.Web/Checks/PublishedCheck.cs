@@ -16,11 +16,14 @@ public static class PublishedCheck
     /// <summary>Where the public page of check <paramref name="id"/> lives, relative to the desk's address.</summary>
     public static string PagePath(long id) => $"/site/checks/{id.ToString(CultureInfo.InvariantCulture)}.html";
 
+    /// <summary>The key a published check has in the fact-check store.</summary>
+    public static string SourceKey(long id) => $"desk:{id.ToString(CultureInfo.InvariantCulture)}";
+
     public static FactCheckRecord Record(CheckRecord check, RatingScale scale, string publisher, string baseUrl)
     {
         var label = check.Verdict is { } verdict ? scale.Find(verdict) : null;
         return new FactCheckRecord(
-            SourceKey: $"desk:{check.Id.ToString(CultureInfo.InvariantCulture)}",
+            SourceKey: SourceKey(check.Id),
             Claim: check.Claim,
             Claimant: check.Claimant,
             ClaimantTitle: check.ClaimantTitle,

@@ -51,6 +51,38 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
     }
 
     [Fact]
+    public async Task A_published_check_is_found_as_an_earlier_fact_check_of_the_same_claim_in_another_article()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var api = desk.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await NewToken(DeskRoles.Editor));
+        var first = await OpenCheck(api, Hostile.Article("earlier-a"));
+        foreach (var status in new[] { "researching", "in-review" })
+            await api.PostAsJsonAsync($"/api/checks/{first}/status", new { status }, ct);
+        await api.PostAsJsonAsync($"/api/checks/{first}/verdict", new { verdict = "False", summary = "The bridge cost 4 million." }, ct);
+        Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/checks/{first}/publish", new { }, ct)).StatusCode);
+
+        var second = await OpenCheck(api, Hostile.Article("earlier-b") + "\nA second report repeats the figure.\n");
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/checks/{second}", ct);
+        var claim = detail.GetProperty("check").GetProperty("claim").GetString();
+        var earlier = detail.GetProperty("earlier").EnumerateArray().ToList();
+        Assert.Contains(earlier, e => e.GetProperty("claim").GetString() == claim && e.GetProperty("verdict").GetString() == "False"
+                                      && e.GetProperty("publisher").GetString() == "Desk Tests" && e.GetProperty("level").GetString() == "confident");
+        // The check itself, once published, does not list itself.
+        var own = await api.GetFromJsonAsync<JsonElement>($"/api/checks/{first}", ct);
+        Assert.DoesNotContain(own.GetProperty("earlier").EnumerateArray(), e => e.GetProperty("url").GetString()!.EndsWith($"/site/checks/{first}.html", StringComparison.Ordinal));
+    }
+
+    private static async Task<long> OpenCheck(HttpClient api, string article)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var submitted = await api.PostAsJsonAsync("/api/articles", new { text = article, format = "text" }, ct);
+        var articleId = (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt64();
+        var opened = await api.PostAsJsonAsync("/api/checks", new { articleId, claim = 0 }, ct);
+        return (await opened.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("id").GetInt64();
+    }
+
+    [Fact]
     public async Task Bad_API_input_gets_a_sentence_back()
     {
         var ct = TestContext.Current.CancellationToken;

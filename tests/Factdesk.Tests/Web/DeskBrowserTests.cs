@@ -20,7 +20,6 @@ namespace Factdesk.Tests.Web;
 /// </summary>
 public sealed class DeskBrowserTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Password = "browser test password";
 
     private readonly TempDirectory _temp = new();
@@ -50,16 +49,10 @@ public sealed class DeskBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Sign_in_submit_the_example_check_a_claim_and_publish_it_in_a_browser()
     {
-        if (!File.Exists(Chromium))
-            Assert.Skip($"{Chromium} is not installed (apt-get install chromium); .ci/run installs it");
+        Chromium.SkipUnlessInstalled();
         var example = TestPaths.Example("polygraph-surovikin-raqqa.txt");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.Launch(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add($"{message.Text} ({message.Location})"); };
