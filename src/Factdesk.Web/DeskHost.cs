@@ -10,6 +10,7 @@ using Factdesk.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.FileProviders;
 
 namespace Factdesk.Web;
 
@@ -27,7 +28,7 @@ public static class DeskHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
         var settings = builder.Configuration.GetSection("Desk");
-        var options = new DeskOptions(settings["Database"] ?? Factdesk.Storage.SqliteArticleStore.DefaultPath, settings["Publisher"] ?? "Factdesk");
+        var options = new DeskOptions(settings["Database"] ?? Factdesk.Storage.SqliteArticleStore.DefaultPath, settings["Publisher"] ?? "Factdesk", settings["Site"]);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(RatingScales.Get(settings["Scale"] ?? RatingScales.DefaultId));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -99,6 +100,9 @@ public static class DeskHost
                     ? Markup.Problem(context, StatusCodes.Status404NotFound, "Not found", "There is nothing at this address.")
                     : Markup.Problem(context, context.Response.StatusCode, "Refused", $"The desk refused this request (HTTP {context.Response.StatusCode}).")).ExecuteAsync(context);
         });
+        // The public site: static files written at each publish, readable by anyone, with the same headers.
+        Directory.CreateDirectory(options.SiteDirectory);
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(options.SiteDirectory), RequestPath = "/site" });
         app.UseAuthentication();
         app.UseFormProtection();
         app.UseRateLimiter();

@@ -8,7 +8,7 @@ using static Factdesk.Web.Pages.Markup;
 
 namespace Factdesk.Web.Checks;
 
-/// <summary>The check pages and their forms, and the public page of a published check.</summary>
+/// <summary>The check pages and their forms, and publishing.</summary>
 public static class CheckEndpoints
 {
     public static void MapChecks(this IEndpointRouteBuilder app)
@@ -49,25 +49,15 @@ public static class CheckEndpoints
         }).RequireAuthorization(DeskRoles.Editor);
         forms.MapPost("/publish", (HttpContext context, long id, CheckStore checks, EarlierFactChecks earlier, RatingScale scale, DeskOptions options) =>
             Done(id, () => Publish(context, id, checks, earlier, scale, options))).RequireAuthorization(DeskRoles.Editor);
-
-        app.MapGet("/site/checks/{file}", (HttpContext context, string file, CheckStore checks, RatingScale scale, DeskOptions options) =>
-        {
-            if (!file.EndsWith(".html", StringComparison.Ordinal) || !long.TryParse(file[..^5], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                || checks.Published(id) is not { } check)
-                return (IResult)Problem(context, StatusCodes.Status404NotFound, "Not found", "There is no published fact-check here.");
-            var record = PublishedCheck.Record(check, scale, options.Publisher, BaseUrl(context));
-            return TypedResults.Content(PublishedCheck.Page(check, record, scale), "text/html; charset=utf-8");
-        }).AllowAnonymous();
-
-        app.MapGet("/site/site.css", (RatingScale scale) => TypedResults.Text(PublishedCheck.Stylesheet(scale), "text/css; charset=utf-8")).AllowAnonymous();
     }
 
-    /// <summary>Publishes the check and adds it to the fact-check store; returns the record the public page shows.</summary>
+    /// <summary>Publishes the check, adds it to the fact-check store and writes the public site again; returns the record its page shows.</summary>
     public static FactCheckRecord Publish(HttpContext context, long id, CheckStore checks, EarlierFactChecks earlier, RatingScale scale, DeskOptions options)
     {
         checks.Publish(id, context.User.Actor());
         var record = PublishedCheck.Record(checks.Get(id), scale, options.Publisher, BaseUrl(context));
         earlier.Add(options, record);
+        PublishedCheck.WriteSite(checks.AllPublished(), scale, options.Publisher, BaseUrl(context), options.SiteDirectory);
         return record;
     }
 

@@ -60,7 +60,7 @@ public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList arti
     public IReadOnlyList<CheckRecord> List(long? articleId = null) =>
         articleId is { } article ? Query("WHERE c.article_id = $article ORDER BY c.id", ("$article", article)) : Query("ORDER BY c.updated_at DESC, c.id DESC LIMIT 500");
 
-    public CheckRecord? Published(long id) => Query("WHERE c.id = $id AND c.status = 'published'", ("$id", id)).FirstOrDefault();
+    public IReadOnlyList<CheckRecord> AllPublished() => Query("WHERE c.status = 'published' ORDER BY c.id");
 
     public void SetStatus(long id, string status, Actor by)
     {

@@ -41,8 +41,17 @@ public static class PublishedCheck
 
     public static JsonObject ClaimReview(FactCheckRecord record) => FactCheckClaimReview.Write(record);
 
-    public static string Page(CheckRecord check, FactCheckRecord record, RatingScale scale) =>
-        FactCheckPage.Render(new SiteEntry(new StoredFactCheck(check.Id, record, check.PublishedAt ?? check.UpdatedAt), scale));
+    /// <summary>
+    /// Writes the public site of every published check into <paramref name="directory"/> with the static site's
+    /// publisher: a page per check, the index, pages per claimant and verdict, the Atom feed and the ClaimReview data
+    /// feed. The desk serves the folder under /site; it is also a site to copy anywhere as it is.
+    /// </summary>
+    public static void WriteSite(IEnumerable<CheckRecord> published, RatingScale scale, string publisher, string baseUrl, string directory)
+    {
+        lock (SiteGate)
+            SitePublisher.Publish(published.Select(c => new StoredFactCheck(c.Id, Record(c, scale, publisher, baseUrl), c.PublishedAt ?? c.UpdatedAt)), scale, directory);
+    }
 
-    public static string Stylesheet(RatingScale scale) => SiteStylesheet.Render(scale);
+    // Two editors publishing at once would otherwise write the same index and feeds over each other.
+    private static readonly Lock SiteGate = new();
 }

@@ -3,8 +3,14 @@ using Microsoft.Data.Sqlite;
 
 namespace Factdesk.Web.Data;
 
-/// <summary>Where the desk's SQLite file is; the one setting every request's connection needs.</summary>
-public sealed record DeskOptions(string DatabasePath, string Publisher);
+/// <summary>
+/// Where the desk's SQLite file is, the name it publishes under, and the folder of its public site (by default
+/// beside the database: factdesk.db gets factdesk-site/).
+/// </summary>
+public sealed record DeskOptions(string DatabasePath, string Publisher, string? Site = null)
+{
+    public string SiteDirectory => Site ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(DatabasePath))!, Path.GetFileNameWithoutExtension(DatabasePath) + "-site");
+}
 
 /// <summary>
 /// One request's connection to the store. A SQLite connection is not safe to share between threads, so each request

@@ -67,6 +67,10 @@ public sealed partial class DeskWorkflowTests(DeskFixture desk) : IClassFixture<
         Assert.Equal($"http://localhost/site/checks/{checkId}.html", review["url"]!.GetValue<string>());
         Assert.Equal("Sergei Surovikin", review["itemReviewed"]!["author"]!["name"]!.GetValue<string>());
         Assert.Contains("<h4>What the coalition said</h4>", published);
+        // The rest of the public site is written with it: the index links the page, the data feed carries its ClaimReview.
+        Assert.Contains($"href=\"checks/{checkId}.html\"", await reader.Page("/site/index.html"));
+        Assert.Contains($"/site/checks/{checkId}.html", await reader.Page("/site/datafeed.json"));
+        Assert.Equal(HttpStatusCode.OK, (await reader.Get("/site/site.css")).StatusCode);
 
         // Published is final.
         Assert.Equal(HttpStatusCode.Conflict, (await editor.Post($"/checks/{checkId}/verdict", new() { ["verdict"] = "True", ["summary"] = "changed" })).StatusCode);
