@@ -101,6 +101,7 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
     {
         using var client = desk.CreateClient();
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
+        Assert.Equal("Factdesk desk API", document.GetProperty("info").GetProperty("title").GetString());
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/checks/{id}/publish", paths);
         Assert.Contains("/api/articles", paths);

@@ -2,6 +2,7 @@ using System.Net;
 using Factdesk.Web.Accounts;
 using Factdesk.Web.Security;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Factdesk.Tests.Web;
 
@@ -105,6 +106,18 @@ public sealed class DeskSecurityTests(DeskFixture desk) : IClassFixture<DeskFixt
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Fact]
+    public async Task Passwords_never_reach_the_log()
+    {
+        var log = new ListLogger();
+        await using var logged = desk.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(log).SetMinimumLevel(LogLevel.Trace).AddFilter("Microsoft.AspNetCore", LogLevel.Trace)));
+        using var client = new DeskClient(logged.CreateClient(new() { AllowAutoRedirect = false }));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SignIn(DeskRoles.Editor, "wrong-password-4711")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignIn(DeskRoles.Editor, DeskFixture.Password)).StatusCode);
+        Assert.Contains(log.Lines, l => l.Contains("Sign-in refused for editor", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Lines, l => l.Contains("wrong-password-4711", StringComparison.Ordinal) || l.Contains(DeskFixture.Password, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("' OR '1'='1", "x' OR 1=1 --")]
     [InlineData("admin'--", "anything")]
@@ -170,6 +183,19 @@ public sealed class DeskSecurityTests(DeskFixture desk) : IClassFixture<DeskFixt
         var body = await DeskClient.Body(response);
         Assert.Contains("could not be read", body);
         Assert.DoesNotContain("   at ", body);
+    }
+
+    /// <summary>Every log line the desk writes, at every level.</summary>
+    private sealed class ListLogger : ILoggerProvider, ILogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+        public IReadOnlyCollection<string> Lines => _lines;
+        public ILogger CreateLogger(string categoryName) => this;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            _lines.Enqueue($"{formatter(state, exception)} {exception}");
+        public void Dispose() { }
     }
 
     private static void AssertInert(string html)
