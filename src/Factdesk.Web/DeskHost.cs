@@ -54,6 +54,18 @@ public static class DeskHost
                 cookie.LoginPath = "/login";
                 cookie.LogoutPath = "/logout";
                 cookie.AccessDeniedPath = "/denied";
+                // The role in the cookie is what it was at sign-in; checking it against the account on every request
+                // makes a changed role (or a removed account) count at once, not when the cookie expires.
+                cookie.Events.OnValidatePrincipal = async context =>
+                {
+                    var account = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+                    var user = long.TryParse(account, out var id) ? context.HttpContext.RequestServices.GetRequiredService<UserStore>().Get(id) : null;
+                    if (user is null || user.Role != context.Principal!.Role())
+                    {
+                        context.RejectPrincipal();
+                        await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.Name, null);
         builder.Services.AddAuthorization(authorization =>

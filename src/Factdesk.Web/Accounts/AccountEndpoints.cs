@@ -53,6 +53,19 @@ public static class AccountEndpoints
             return AccountPage(context, users, secret);
         }).RequireAuthorization(DeskRoles.Viewer);
 
+        app.MapPost("/account/tokens/{id:long}/revoke", (HttpContext context, long id, UserStore users) =>
+        {
+            var user = users.Get(context.User.Actor().Id!.Value) ?? throw DeskProblem.NotFound("such account");
+            users.RevokeToken(user, id);
+            return TypedResults.Redirect("/account");
+        }).RequireAuthorization(DeskRoles.Viewer);
+
+        app.MapPost("/users/{id:long}/role", (HttpContext context, long id, UserStore users) =>
+        {
+            users.SetRole(id, context.Request.Form["role"].ToString(), context.User.Actor());
+            return TypedResults.Redirect("/users");
+        }).RequireAuthorization(DeskRoles.Admin);
+
         app.MapGet("/users", (HttpContext context, UserStore users) => UsersPage(context, users, null))
             .RequireAuthorization(DeskRoles.Admin);
 
@@ -92,7 +105,8 @@ public static class AccountEndpoints
             <p>Use it as <code>Authorization: Bearer TOKEN</code> with the REST API under <code>/api</code>.</p></div>
             """;
         var list = tokens.Count == 0 ? "<p>No API tokens yet.</p>"
-            : "<ul>" + string.Concat(tokens.Select(t => $"<li>{E(t.Name)}, made {When(t.CreatedAt)}</li>")) + "</ul>";
+            : "<ul>" + string.Concat(tokens.Select(t => $"<li>{E(t.Name)}, made {When(t.CreatedAt)} " +
+                Form(context, $"/account/tokens/{t.Id}/revoke", "<button type=\"submit\">Revoke</button>", " class=\"inline\"") + "</li>")) + "</ul>";
         var form = Form(context, "/account/tokens", """
             <p><label for="token-name">Token name</label><br><input id="token-name" name="name" maxlength="100" placeholder="e.g. newsroom script"></p>
             <p><button type="submit">Make an API token</button></p>
@@ -110,9 +124,12 @@ public static class AccountEndpoints
 
     private static IResult UsersPage(HttpContext context, UserStore users, string? done)
     {
+        string Roles(string selected) => string.Concat(DeskRoles.All.Select(r => $"<option value=\"{r}\"{(r == selected ? " selected" : "")}>{r}</option>"));
         var rows = string.Concat(users.All().Select(u =>
-            $"<tr><td>{E(u.Name)}</td><td>{E(u.Role)}</td><td>{(u.LockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"locked until {When(until)}" : "")}</td></tr>\n"));
-        var roles = string.Concat(DeskRoles.All.Select(r => $"<option value=\"{r}\">{r}</option>"));
+            $"<tr><td>{E(u.Name)}</td><td>" +
+            Form(context, $"/users/{u.Id}/role", $"<label class=\"hidden-label\" for=\"role-{u.Id}\">Role of {E(u.Name)}</label><select id=\"role-{u.Id}\" name=\"role\">{Roles(u.Role)}</select> <button type=\"submit\">Change</button>", " class=\"inline\"") +
+            $"</td><td>{(u.LockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"locked until {When(until)}" : "")}</td></tr>\n"));
+        var roles = Roles(DeskRoles.Viewer);
         var form = Form(context, "/users", $"""
             <p><label for="new-name">Name</label><br><input id="new-name" name="name" required maxlength="64"></p>
             <p><label for="new-role">Role</label><br><select id="new-role" name="role">{roles}</select></p>

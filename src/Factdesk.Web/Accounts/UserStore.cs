@@ -121,6 +121,35 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         return secret;
     }
 
+    /// <summary>Gives an account another role; sessions of the account pick it up on their next request.</summary>
+    public void SetRole(long id, string role, Actor by)
+    {
+        role = DeskRoles.Parse(role);
+        var user = Get(id) ?? throw DeskProblem.NotFound($"account {id}");
+        if (user.Role == role) return;
+        if (user.Role == DeskRoles.Admin && All().Count(u => u.Role == DeskRoles.Admin) == 1)
+            throw DeskProblem.Conflict("This is the last admin account; make another admin first.");
+        using var transaction = db.Connection.BeginTransaction();
+        using var update = db.Command("UPDATE users SET role = $role WHERE id = $id", transaction);
+        update.Bind("$role", role);
+        update.Bind("$id", id);
+        update.ExecuteNonQuery();
+        audit.Record(transaction, by, "role changed", detail: $"{user.Name}: {user.Role} → {role}");
+        transaction.Commit();
+    }
+
+    /// <summary>Deletes one of the user's own tokens; a token of someone else is not found.</summary>
+    public void RevokeToken(DeskUser user, long tokenId)
+    {
+        using var transaction = db.Connection.BeginTransaction();
+        using var delete = db.Command("DELETE FROM api_tokens WHERE id = $id AND user_id = $user RETURNING name", transaction);
+        delete.Bind("$id", tokenId);
+        delete.Bind("$user", user.Id);
+        var name = delete.ExecuteScalar() as string ?? throw DeskProblem.NotFound($"API token {tokenId} of yours");
+        audit.Record(transaction, user.Actor, "API token revoked", detail: name);
+        transaction.Commit();
+    }
+
     public IReadOnlyList<TokenInfo> Tokens(long userId)
     {
         using var select = db.Command("SELECT id, name, created_at FROM api_tokens WHERE user_id = $user ORDER BY id");

@@ -108,6 +108,30 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
         Assert.All(paths, p => Assert.StartsWith("/api/", p));
     }
 
+    [Fact]
+    public async Task A_revoked_token_stops_working_and_no_one_revokes_another_users_token()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var viewer = await desk.SignedIn(DeskRoles.Viewer);
+        var page = await DeskClient.Body(await viewer.Post("/account/tokens", new() { ["name"] = "to revoke" }));
+        var secret = TokenText().Match(page).Groups[1].Value;
+        var tokenId = RevokeForm().Match(page).Groups[1].Value;
+        using var api = desk.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/checks", ct)).StatusCode);
+
+        using var other = await desk.SignedIn(DeskRoles.Admin);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Post($"/account/tokens/{tokenId}/revoke", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/checks", ct)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await viewer.Post($"/account/tokens/{tokenId}/revoke", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/checks", ct)).StatusCode);
+        Assert.DoesNotContain("to revoke", await viewer.Page("/account"));
+    }
+
+    [GeneratedRegex("action=\"/account/tokens/(\\d+)/revoke\"")]
+    private static partial Regex RevokeForm();
+
     /// <summary>Makes a token as a user would: on the account page, where it is shown once.</summary>
     private async Task<string> NewToken(string role)
     {

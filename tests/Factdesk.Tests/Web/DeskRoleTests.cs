@@ -16,6 +16,7 @@ public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
         ("GET", "/checks", DeskRoles.Viewer),
         ("GET", "/account", DeskRoles.Viewer),
         ("POST", "/account/tokens", DeskRoles.Viewer),
+        ("POST", "/account/tokens/999/revoke", DeskRoles.Viewer),
         ("GET", "/articles/new", DeskRoles.FactChecker),
         ("POST", "/articles", DeskRoles.FactChecker),
         ("POST", "/articles/999/checks", DeskRoles.FactChecker),
@@ -27,6 +28,7 @@ public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
         ("POST", "/checks/999/publish", DeskRoles.Editor),
         ("GET", "/users", DeskRoles.Admin),
         ("POST", "/users", DeskRoles.Admin),
+        ("POST", "/users/999/role", DeskRoles.Admin),
         ("GET", "/audit", DeskRoles.Admin),
     ];
 

@@ -96,6 +96,33 @@ public sealed class DeskSecurityTests(DeskFixture desk) : IClassFixture<DeskFixt
     }
 
     [Fact]
+    public async Task A_changed_role_counts_at_once_in_a_session_already_signed_in()
+    {
+        using var admin = await desk.SignedIn(DeskRoles.Admin);
+        await admin.Post("/users", new() { ["name"] = "demoted", ["role"] = DeskRoles.Editor, ["password"] = "demoted password" });
+        using var demoted = desk.Client();
+        await demoted.SignIn("demoted", "demoted password");
+        Assert.Equal(HttpStatusCode.OK, (await demoted.Get("/articles/new")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.Post($"/users/{AccountId("demoted")}/role", new() { ["role"] = DeskRoles.Viewer })).StatusCode);
+        var after = await demoted.Get("/articles/new");
+        Assert.Equal("/login", after.Headers.Location!.AbsolutePath);
+        await demoted.SignIn("demoted", "demoted password");
+        Assert.Equal("/denied", (await demoted.Get("/articles/new")).Headers.Location!.AbsolutePath);
+        Assert.Contains("demoted: editor → viewer", await admin.Page("/audit"));
+
+        var lastAdmin = await admin.Post($"/users/{AccountId(DeskRoles.Admin)}/role", new() { ["role"] = DeskRoles.Viewer });
+        Assert.Equal(HttpStatusCode.Conflict, lastAdmin.StatusCode);
+        Assert.Contains("last admin", await DeskClient.Body(lastAdmin));
+    }
+
+    private long AccountId(string name)
+    {
+        using var db = new Factdesk.Web.Data.DeskDatabase(new(desk.DatabasePath, ""), TimeProvider.System);
+        return new UserStore(db, new(db)).Find(name)!.Id;
+    }
+
+    [Fact]
     public async Task Sign_in_attempts_are_rate_limited_per_client()
     {
         await using var limited = desk.WithWebHostBuilder(b => b.UseSetting("Desk:LoginsPerMinute", "3"));
