@@ -102,7 +102,36 @@ public sealed class DeskBrowserTests : IAsyncLifetime
         Assert.Equal("False", await page.GetByRole(AriaRole.Region, new() { Name = "Verdict" }).Locator(".badge").InnerTextAsync());
         await Shot(page, "published");
 
+        await page.GotoAsync($"{_base}/checks");
+        await Shot(page, "checks");
         Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task Without_JavaScript_every_step_still_works_by_plain_form_posts()
+    {
+        Chromium.SkipUnlessInstalled();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.Launch(playwright);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync($"{_base}/login");
+        await page.GetByLabel("Name").FillAsync("ada");
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GotoAsync($"{_base}/articles/new");
+        await page.GetByLabel("Paste the article").FillAsync(Hostile.Article("no-js"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse the article" }).ClickAsync();
+        // The article's script tag is on the page as words, not as an element.
+        Assert.Contains(Hostile.Script, await page.Locator(".article-text").InnerTextAsync());
+        Assert.Equal(0, await page.Locator(".article-text script, .article-text img").CountAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open a check" }).First.ClickAsync();
+        await page.Locator("#comment").FillAsync("Posted without JavaScript.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the comment" }).ClickAsync();
+        Assert.Equal("Posted without JavaScript.", await page.Locator("#comments .comment").Last.InnerTextAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move to Researching" }).ClickAsync();
+        Assert.Equal("Researching", await page.Locator("#status").InnerTextAsync());
     }
 
     private static async Task Shot(IPage page, string name)
