@@ -53,6 +53,13 @@ public static class AccountEndpoints
             return AccountPage(context, users, secret);
         }).RequireAuthorization(DeskRoles.Viewer);
 
+        app.MapPost("/account/password", (HttpContext context, UserStore users) =>
+        {
+            var user = users.Get(context.User.Actor().Id!.Value) ?? throw DeskProblem.NotFound("such account");
+            users.ChangePassword(user, context.Request.Form["current"].ToString(), context.Request.Form["password"].ToString());
+            return AccountPage(context, users, null, "Your password is changed.");
+        }).RequireAuthorization(DeskRoles.Viewer);
+
         app.MapPost("/account/tokens/{id:long}/revoke", (HttpContext context, long id, UserStore users) =>
         {
             var user = users.Get(context.User.Actor().Id!.Value) ?? throw DeskProblem.NotFound("such account");
@@ -96,7 +103,7 @@ public static class AccountEndpoints
         return Page(context, "Sign in", $"<h1>Sign in</h1>\n{message}{form}", status);
     }
 
-    private static IResult AccountPage(HttpContext context, UserStore users, string? newSecret)
+    private static IResult AccountPage(HttpContext context, UserStore users, string? newSecret, string? done = null)
     {
         var actor = context.User.Actor();
         var tokens = users.Tokens(actor.Id!.Value);
@@ -111,14 +118,24 @@ public static class AccountEndpoints
             <p><label for="token-name">Token name</label><br><input id="token-name" name="name" maxlength="100" placeholder="e.g. newsroom script"></p>
             <p><button type="submit">Make an API token</button></p>
             """);
+        var password = Form(context, "/account/password", $"""
+            <p><label for="current">Current password</label><br><input id="current" name="current" type="password" autocomplete="current-password" required></p>
+            <p><label for="new-password">New password (at least {UserStore.MinPasswordLength.ToString(CultureInfo.InvariantCulture)} characters)</label><br>
+            <input id="new-password" name="password" type="password" autocomplete="new-password" required minlength="{UserStore.MinPasswordLength.ToString(CultureInfo.InvariantCulture)}"></p>
+            <p><button type="submit">Change the password</button></p>
+            """);
+        var notice = done is null ? "" : $"<p class=\"notice\" role=\"status\">{E(done)}</p>";
         return Page(context, "Your account", $"""
             <h1>{E(actor.Name)}</h1>
             <p>Role: {E(context.User.Role())}</p>
+            {notice}
             {shown}
             <h2>API tokens</h2>
             {list}
             {form}
             <p>The API is described at <a href="/openapi/v1.json">/openapi/v1.json</a>.</p>
+            <h2>Password</h2>
+            {password}
             """);
     }
 

@@ -121,6 +121,21 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         return secret;
     }
 
+    /// <summary>A user's own password change: the current password must be given, the new one must be valid.</summary>
+    public void ChangePassword(DeskUser user, string? current, string? replacement)
+    {
+        if (current is null || current.Length > MaxPasswordLength || !VerifyPassword(user, current))
+            throw DeskProblem.Invalid("The current password is not right.");
+        ValidPassword(replacement);
+        using var transaction = db.Connection.BeginTransaction();
+        using var update = db.Command("UPDATE users SET password_hash = $hash WHERE id = $id", transaction);
+        update.Bind("$hash", Hasher.HashPassword(user, replacement!));
+        update.Bind("$id", user.Id);
+        update.ExecuteNonQuery();
+        audit.Record(transaction, user.Actor, "password changed", detail: user.Name);
+        transaction.Commit();
+    }
+
     /// <summary>Gives an account another role; sessions of the account pick it up on their next request.</summary>
     public void SetRole(long id, string role, Actor by)
     {

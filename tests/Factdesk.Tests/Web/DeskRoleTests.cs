@@ -17,6 +17,7 @@ public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
         ("GET", "/account", DeskRoles.Viewer),
         ("POST", "/account/tokens", DeskRoles.Viewer),
         ("POST", "/account/tokens/999/revoke", DeskRoles.Viewer),
+        ("POST", "/account/password", DeskRoles.Viewer),
         ("GET", "/articles/new", DeskRoles.FactChecker),
         ("POST", "/articles", DeskRoles.FactChecker),
         ("POST", "/articles/999/checks", DeskRoles.FactChecker),

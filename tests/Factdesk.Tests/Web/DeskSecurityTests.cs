@@ -116,6 +116,29 @@ public sealed class DeskSecurityTests(DeskFixture desk) : IClassFixture<DeskFixt
         Assert.Contains("last admin", await DeskClient.Body(lastAdmin));
     }
 
+    [Fact]
+    public async Task A_user_changes_their_password_only_with_the_current_one()
+    {
+        using var admin = await desk.SignedIn(DeskRoles.Admin);
+        await admin.Post("/users", new() { ["name"] = "changer", ["role"] = DeskRoles.Viewer, ["password"] = "the first password" });
+        using var user = desk.Client();
+        await user.SignIn("changer", "the first password");
+        var wrong = await user.Post("/account/password", new() { ["current"] = "not my password", ["password"] = "the second password" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("The current password is not right.", await DeskClient.Body(wrong));
+        var tooShort = await user.Post("/account/password", new() { ["current"] = "the first password", ["password"] = "short" });
+        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
+        var changed = await user.Post("/account/password", new() { ["current"] = "the first password", ["password"] = "the second password" });
+        Assert.Contains("Your password is changed.", await DeskClient.Body(changed));
+
+        using var again = desk.Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await again.SignIn("changer", "the first password")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignIn("changer", "the second password")).StatusCode);
+        var audit = await admin.Page("/audit");
+        Assert.Contains("<td>changer</td><td>password changed</td>", audit);
+        Assert.DoesNotContain("the second password", audit);
+    }
+
     private long AccountId(string name)
     {
         using var db = new Factdesk.Web.Data.DeskDatabase(new(desk.DatabasePath, ""), TimeProvider.System);
