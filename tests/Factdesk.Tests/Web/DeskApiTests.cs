@@ -45,6 +45,12 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
         var review = System.Text.Json.Nodes.JsonNode.Parse(publication.GetProperty("claimReview").GetRawText())!.AsObject();
         Assert.DoesNotContain(ClaimReviewValidator.Validate(review), f => f.Severity == FindingSeverity.Error);
 
+        // The hostile claim is on the public page as text, in the page and in its JSON-LD.
+        using var reader = desk.Client();
+        var page = await reader.Page($"/site/checks/{checkId}.html");
+        Assert.DoesNotContain("<script>alert", page);
+        Assert.DoesNotContain("<img src=x", page);
+
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/checks/{checkId}", ct);
         Assert.Equal("published", detail.GetProperty("check").GetProperty("status").GetString());
         Assert.Contains(detail.GetProperty("history").EnumerateArray(), h => h.GetProperty("userName").GetString() == DeskRoles.Editor && h.GetProperty("action").GetString() == "published");

@@ -206,6 +206,22 @@ public sealed class DeskSecurityTests(DeskFixture desk) : IClassFixture<DeskFixt
     }
 
     [Fact]
+    public async Task Hostile_HTML_pasted_as_HTML_loses_its_markup_and_keeps_its_words_as_text()
+    {
+        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        var html = "<html><head><title>Hostile page</title><script>alert(1)</script></head><body><article><h1>Hostile page</h1>" +
+                   $"<p>The minister said: \"{System.Net.WebUtility.HtmlEncode(Hostile.Image)} Unemployment fell by 40 percent in 2024.\"</p>" +
+                   "<p onclick=\"alert(3)\">Officials said exports doubled last year, according to the customs office.</p>" +
+                   "<img src=x onerror=alert(1)><iframe src=\"javascript:alert(4)\"></iframe></article></body></html>";
+        var articleId = DeskClient.IdFrom(await checker.Post("/articles", new() { ["text"] = html, ["format"] = "html" }));
+        var dossier = await checker.Page($"/articles/{articleId}");
+        AssertInert(dossier);
+        Assert.DoesNotContain("<iframe", dossier);
+        Assert.DoesNotContain("onclick", dossier);
+        Assert.Contains("Unemployment fell by 40 percent", dossier);
+    }
+
+    [Fact]
     public async Task Oversized_uploads_and_pastes_are_refused_with_a_clear_page()
     {
         using var checker = await desk.SignedIn(DeskRoles.FactChecker);
