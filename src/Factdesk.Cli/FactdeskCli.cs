@@ -28,6 +28,8 @@ public static class FactdeskCli
             DoctorCommand.Create(),
             BackupCommand.CreateBackup(),
             BackupCommand.CreateRestore(),
+            ServeCommand.Create(),
+            UsersCommand.Create(),
         }.Named();
 
     // Help should show the name users type (the ./factdesk launcher), not the assembly's.

@@ -14,5 +14,6 @@ public static class SchemaSteps
         ArticleSchema.Articles,
         FactCheckSchema.FactChecks,
         FactCheckSchema.Writing,
+        DeskSchema.Desk,
     ];
 }

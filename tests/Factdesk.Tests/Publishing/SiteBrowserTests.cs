@@ -12,7 +12,6 @@ namespace Factdesk.Tests.Publishing;
 /// </summary>
 public sealed class SiteBrowserTests : IDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const string Claim = "The mayor wrote <script>alert(1)</script> on the town website.";
 
     private readonly TempDirectory _temp = new();
@@ -22,8 +21,7 @@ public sealed class SiteBrowserTests : IDisposable
     [Fact]
     public async Task A_fact_check_page_shows_hostile_text_as_text_and_is_screenshotted()
     {
-        if (!File.Exists(Chromium))
-            Assert.Skip($"{Chromium} is not installed (apt-get install chromium); .ci/run installs it");
+        Chromium.SkipUnlessInstalled();
         var fact = new FactCheckRecord("browser", Claim, Title: "Did the mayor post a script?", Claimant: "Ellen Park",
             ClaimantTitle: "mayor", ClaimDate: "2026-10-01", Verdict: "False", Url: "https://checks.example/browser",
             Publisher: "Example Checks", Language: "en", ReviewDate: "2026-10-03",
@@ -34,12 +32,7 @@ public sealed class SiteBrowserTests : IDisposable
         var url = new Uri(Path.Combine(_temp.Path, "checks", "1.html")).AbsoluteUri;
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.Launch(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 900, Height = 500 } });
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Factdesk.Web;
+using Factdesk.Web.Accounts;
+using Factdesk.Web.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Factdesk.Bench;
+
+/// <summary>
+/// `desk USERS SECONDS ARTICLE`: the desk on a real port with USERS signed-in users working at once for SECONDS. Each
+/// user in a loop opens the front page, the article's dossier and the check page, and posts a comment (with the
+/// form token, as a browser does); the latency of every request is kept and the percentiles printed per kind.
+/// Sign-in (a slow password hash by design) and the one article analysis happen before the clock starts.
+/// </summary>
+internal static partial class DeskLoad
+{
+    private const string Password = "load test password";
+
+    public static async Task<int> Run(string[] args)
+    {
+        if (args.Length < 3 || !int.TryParse(args[0], CultureInfo.InvariantCulture, out var users) || !int.TryParse(args[1], CultureInfo.InvariantCulture, out var seconds))
+        {
+            Console.Error.WriteLine("usage: Factdesk.Bench desk USERS SECONDS ARTICLE");
+            return 2;
+        }
+        var folder = Directory.CreateTempSubdirectory("factdesk-load-");
+        var database = Path.Combine(folder.FullName, "desk.db");
+        using (var db = new DeskDatabase(new DeskOptions(database, ""), TimeProvider.System))
+        {
+            var store = new UserStore(db, new AuditLog(db));
+            for (var i = 0; i < users; i++) store.Add($"user{i}", DeskRoles.FactChecker, Password, Actor.CommandLine);
+        }
+        await using var app = DeskHost.Build([], builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Configuration["Desk:Database"] = database;
+            builder.Configuration["Desk:LoginsPerMinute"] = "100000";
+        });
+        await app.StartAsync();
+        var root = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < users; i++)
+        {
+            var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = root };
+            await Post(client, "/login", new() { ["name"] = $"user{i}", ["password"] = Password }, await Token(client, "/login"));
+            clients.Add(client);
+        }
+        var text = await File.ReadAllTextAsync(args[2]);
+        var submitted = await Post(clients[0], "/articles", new() { ["text"] = text, ["format"] = "auto" }, await Token(clients[0], "/account"));
+        var article = submitted.Headers.Location!.OriginalString;
+        var dossier = await clients[0].GetStringAsync(article);
+        var claim = ClaimField().Match(dossier).Groups[1].Value;
+        var check = (await Post(clients[0], $"{article}/checks", new() { ["claim"] = claim }, await Token(clients[0], "/account"))).Headers.Location!.OriginalString;
+
+        var timings = new Dictionary<string, List<double>> { ["GET /"] = [], ["GET dossier"] = [], ["GET check"] = [], ["POST comment"] = [] };
+        var errors = 0;
+        var stop = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromSeconds(seconds);
+        await Task.WhenAll(clients.Select((client, n) => Task.Run(async () =>
+        {
+            var mine = timings.Keys.ToDictionary(k => k, _ => new List<double>());
+            while (stop.Elapsed < deadline)
+            {
+                string page = "";
+                foreach (var (kind, path) in new[] { ("GET /", "/"), ("GET dossier", article), ("GET check", check) })
+                {
+                    var clock = Stopwatch.StartNew();
+                    var response = await client.GetAsync(path);
+                    page = await response.Content.ReadAsStringAsync();
+                    mine[kind].Add(clock.Elapsed.TotalMilliseconds);
+                    if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
+                }
+                var token = TokenField().Match(page).Groups[1].Value;
+                var posted = Stopwatch.StartNew();
+                var comment = await Post(client, $"{check}/comments", new() { ["text"] = $"note from user {n}" }, WebUtility.HtmlDecode(token));
+                mine["POST comment"].Add(posted.Elapsed.TotalMilliseconds);
+                if (comment.StatusCode != HttpStatusCode.Redirect) Interlocked.Increment(ref errors);
+            }
+            lock (timings)
+                foreach (var (kind, list) in mine) timings[kind].AddRange(list);
+        })));
+        var elapsed = stop.Elapsed.TotalSeconds;
+
+        var total = timings.Values.Sum(l => l.Count);
+        Console.WriteLine($"{users} users for {elapsed:F1} s: {total} requests ({total / elapsed:F0}/s), {errors} not answered as expected");
+        Console.WriteLine("| request | n | p50 ms | p95 ms | p99 ms |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (kind, list) in timings.Append(new("all", timings.Values.SelectMany(l => l).ToList())))
+        {
+            list.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {kind} | {list.Count} | {Percentile(list, 0.50):F0} | {Percentile(list, 0.95):F0} | {Percentile(list, 0.99):F0} |"));
+        }
+        foreach (var client in clients) client.Dispose();
+        await app.StopAsync();
+        folder.Delete(recursive: true);
+        return 0;
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static async Task<string> Token(HttpClient client, string page) =>
+        WebUtility.HtmlDecode(TokenField().Match(await client.GetStringAsync(page)).Groups[1].Value);
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, string path, Dictionary<string, string> fields, string token)
+    {
+        fields["__token"] = token;
+        return client.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("name=\"__token\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("name=\"claim\" value=\"(\\d+)\"")]
+    private static partial Regex ClaimField();
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Factdesk.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Factdesk.Cli.Commands;
+
+/// <summary>`factdesk serve`: the desk (web pages and REST API) on the same database the other commands use.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen, e.g. http://127.0.0.1:5080 (several separated by ';')",
+            DefaultValueFactory = _ => "http://127.0.0.1:5080",
+            HelpName = "URLS",
+        };
+        var database = DatabaseOption.Create("The SQLite database the desk works on; created when missing");
+        var scale = ScaleOption.Create("picked on");
+        var command = new Command("serve", "Run the desk: sign in, submit articles, work on checks and publish them, in a browser or through the REST API")
+        {
+            urls, database, scale,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(database)!;
+            // Opened once here, so a bad path fails now with one line rather than on the first request.
+            Storage.SqliteArticleStore.Open(path).Dispose();
+            await using var app = DeskHost.Build([], builder =>
+            {
+                builder.WebHost.UseUrls(parse.GetValue(urls)!);
+                builder.Configuration["Desk:Database"] = path;
+                builder.Configuration["Desk:Scale"] = parse.GetValue(scale)!;
+            });
+            parse.InvocationConfiguration.Output.WriteLine($"Factdesk desk on {parse.GetValue(urls)} with {path}; Ctrl+C stops it.");
+            await app.StartAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Factdesk.Ingestion.Batch;
+using Factdesk.Publishing;
+using Factdesk.Web.Accounts;
+using Factdesk.Web.Articles;
+using Factdesk.Web.Checks;
+using Factdesk.Web.Data;
+using Factdesk.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Factdesk.Web.Api;
+
+public sealed record ArticleSubmission(string? Text, string? Format);
+
+public sealed record Submitted(long Id, string Status);
+
+public sealed record CheckOpening(long ArticleId, int Claim);
+
+public sealed record Opened(long Id);
+
+public sealed record StatusChange(string? Status);
+
+public sealed record NewComment(string? Text);
+
+public sealed record VerdictDecision(string? Verdict, string? Summary, string? Analysis);
+
+public sealed record CheckDetail(
+    CheckRecord Check, IReadOnlyList<CheckComment> Comments, IReadOnlyList<CheckEvidence> Evidence, IReadOnlyList<EarlierFactCheck> Earlier, IReadOnlyList<AuditEntry> History);
+
+public sealed record Publication(string Url, JsonObject ClaimReview);
+
+/// <summary>
+/// The REST API under /api: the same operations as the pages, for scripts, signed in with an API token only.
+/// Described by the OpenAPI document at /openapi/v1.json.
+/// </summary>
+public static class ApiEndpoints
+{
+    /// <summary>The policy name for API callers holding at least <paramref name="role"/>.</summary>
+    public static string Policy(string role) => $"api:{role}";
+
+    public static void MapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("desk").ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        api.MapGet("/articles", (ArticleList articles) => TypedResults.Ok(articles.Newest()))
+            .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("The newest articles");
+
+        api.MapGet("/articles/{id:long}", (long id, ArticleList articles) =>
+            TypedResults.Text(articles.DossierJson(id), "application/json; charset=utf-8"))
+            .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("An article's dossier (the dossier JSON contract)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces<ApiError>(StatusCodes.Status404NotFound);
+
+        api.MapPost("/articles", Results<Created<Submitted>, Ok<Submitted>> (ArticleSubmission body, HttpContext context, DeskAnalysis analysis, DeskOptions options, AuditLog audit) =>
+        {
+            if (string.IsNullOrWhiteSpace(body.Text)) throw DeskProblem.Invalid("\"text\" is required: the article's text or HTML.");
+            if (body.Text.Length > DeskAnalysis.MaxArticleBytes) throw ArticleEndpoints.TooLarge();
+            bool? html = body.Format switch { "html" => true, "text" => false, null or "auto" => null, _ => throw DeskProblem.Invalid("\"format\" is text, html or auto.") };
+            var outcome = analysis.Submit(options, "the submitted article", DeskAnalysis.Pasted(body.Text, html));
+            if (outcome.Status == IngestStatus.Failed || outcome.Id is not { } id)
+                throw DeskProblem.Invalid($"The article could not be read: {outcome.Reason}");
+            if (outcome.Status == IngestStatus.AlreadyStored)
+                return TypedResults.Ok(new Submitted(id, "already stored"));
+            audit.Record(null, context.User.Actor(), "article submitted", id, detail: "API");
+            return TypedResults.Created($"/api/articles/{id}", new Submitted(id, "stored"));
+        }).RequireAuthorization(Policy(DeskRoles.FactChecker)).WithSummary("Submit an article for analysis").Produces<ApiError>(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/checks", (CheckStore checks) => TypedResults.Ok(checks.List()))
+            .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("The checks, most recently changed first");
+
+        api.MapGet("/checks/{id:long}", (long id, CheckStore checks, AuditLog audit, EarlierFactChecks earlier, DeskOptions options) =>
+            {
+                var check = checks.Get(id);
+                return TypedResults.Ok(new CheckDetail(check, checks.Comments(id), checks.Evidence(id), earlier.For(options, check), audit.Recent(id)));
+            })
+            .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("One check with its comments, evidence and history").Produces<ApiError>(StatusCodes.Status404NotFound);
+
+        api.MapPost("/checks", (CheckOpening body, HttpContext context, CheckStore checks) =>
+        {
+            var id = checks.Open(body.ArticleId, body.Claim, context.User.Actor());
+            return TypedResults.Created($"/api/checks/{id}", new Opened(id));
+        }).RequireAuthorization(Policy(DeskRoles.FactChecker)).WithSummary("Open a check on a claim of an article's dossier (by its index)");
+
+        api.MapPost("/checks/{id:long}/status", (long id, StatusChange body, HttpContext context, CheckStore checks) =>
+        {
+            checks.SetStatus(id, body.Status ?? "", context.User.Actor());
+            return TypedResults.Ok(checks.Get(id));
+        }).RequireAuthorization(Policy(DeskRoles.FactChecker)).WithSummary("Move a check to researching or in-review").Produces<ApiError>(StatusCodes.Status409Conflict);
+
+        api.MapPost("/checks/{id:long}/comments", (long id, NewComment body, HttpContext context, CheckStore checks) =>
+        {
+            checks.Comment(id, body.Text, context.User.Actor());
+            return TypedResults.Ok(checks.Comments(id));
+        }).RequireAuthorization(Policy(DeskRoles.FactChecker)).WithSummary("Comment on a check");
+
+        api.MapPost("/checks/{id:long}/verdict", (long id, VerdictDecision body, HttpContext context, CheckStore checks, RatingScale scale) =>
+        {
+            checks.Decide(id, body.Verdict, body.Summary, body.Analysis, scale, context.User.Actor());
+            return TypedResults.Ok(checks.Get(id));
+        }).RequireAuthorization(Policy(DeskRoles.Editor)).WithSummary("Set the verdict (a label of the active scale), summary and analysis");
+
+        api.MapPost("/checks/{id:long}/publish", (long id, HttpContext context, CheckStore checks, EarlierFactChecks earlier, RatingScale scale, DeskOptions options) =>
+        {
+            var record = CheckEndpoints.Publish(context, id, checks, earlier, scale, options);
+            return TypedResults.Ok(new Publication(record.Url!, PublishedCheck.ClaimReview(record)));
+        }).RequireAuthorization(Policy(DeskRoles.Editor)).WithSummary("Publish a check in review: its public page and ClaimReview").Produces<ApiError>(StatusCodes.Status409Conflict);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Factdesk.Ingestion.Batch;
+using Factdesk.Web.Accounts;
+using Factdesk.Web.Checks;
+using Factdesk.Web.Data;
+using static Factdesk.Web.Pages.Markup;
+
+namespace Factdesk.Web.Articles;
+
+/// <summary>The desk's front page, submitting an article, and an article's dossier with its highlights.</summary>
+public static class ArticleEndpoints
+{
+    public static void MapArticles(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext context, ArticleList articles, CheckStore checks) =>
+        {
+            var rows = string.Concat(articles.Newest().Select(a =>
+                $"<li><a href=\"/articles/{a.Id}\">{E(a.Title ?? $"Article {a.Id}")}</a> <span class=\"meta\">{When(a.IngestedAt)} · {a.Checks} check(s)</span></li>\n"));
+            var open = checks.List().Where(c => c.Status != CheckStatus.Published).Take(20).ToList();
+            return Page(context, "Desk", $"""
+                <h1>Desk</h1>
+                <h2>Open checks</h2>
+                {CheckEndpoints.CheckList(open)}
+                <h2>Articles</h2>
+                {(rows.Length == 0 ? "<p>No articles yet.</p>" : $"<ul class=\"articles\">\n{rows}</ul>")}
+                """);
+        }).RequireAuthorization(DeskRoles.Viewer);
+
+        app.MapGet("/articles/new", (HttpContext context) => Page(context, "Submit an article", SubmitForm(context)))
+            .RequireAuthorization(DeskRoles.FactChecker);
+
+        app.MapPost("/articles", async (HttpContext context, DeskAnalysis analysis, DeskOptions options, AuditLog audit) =>
+        {
+            var form = context.Request.Form;
+            var file = form.Files["file"];
+            var format = form["format"].ToString();
+            bool? html = format switch { "html" => true, "text" => false, _ => null };
+            Func<Documents.Document> load;
+            string name;
+            if (file is { Length: > 0 })
+            {
+                if (file.Length > DeskAnalysis.MaxArticleBytes) throw TooLarge();
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer);
+                name = Path.GetFileName(file.FileName);
+                load = DeskAnalysis.Uploaded(buffer.ToArray(), name);
+            }
+            else
+            {
+                var text = form["text"].ToString();
+                if (text.Length > DeskAnalysis.MaxArticleBytes) throw TooLarge();
+                if (string.IsNullOrWhiteSpace(text)) throw DeskProblem.Invalid("Paste the article's text or HTML, or choose a file to upload.");
+                name = "the pasted article";
+                load = DeskAnalysis.Pasted(text, html);
+            }
+            var outcome = analysis.Submit(options, name, load);
+            if (outcome.Status == IngestStatus.Failed || outcome.Id is not { } id)
+                throw DeskProblem.Invalid($"The article could not be read: {outcome.Reason}");
+            if (outcome.Status != IngestStatus.AlreadyStored)
+                audit.Record(null, context.User.Actor(), "article submitted", id, detail: name);
+            return TypedResults.Redirect($"/articles/{id}");
+        }).RequireAuthorization(DeskRoles.FactChecker);
+
+        app.MapGet("/articles/{id:long}", (HttpContext context, long id, ArticleList articles, CheckStore checks) =>
+            Page(context, articles.Get(id).Dossier.Title ?? $"Article {id}", DossierPage(context, id, articles, checks)))
+            .RequireAuthorization(DeskRoles.Viewer);
+
+        app.MapPost("/articles/{id:long}/checks", (HttpContext context, long id, CheckStore checks) =>
+        {
+            if (!int.TryParse(context.Request.Form["claim"], NumberStyles.None, CultureInfo.InvariantCulture, out var claim))
+                throw DeskProblem.Invalid("Say which claim to check.");
+            return TypedResults.Redirect($"/checks/{checks.Open(id, claim, context.User.Actor())}");
+        }).RequireAuthorization(DeskRoles.FactChecker);
+    }
+
+    public static DeskProblem TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, $"The article is larger than the {DeskAnalysis.MaxArticleBytes / 1024 / 1024} MB the desk takes.");
+
+    private static string SubmitForm(HttpContext context) =>
+        "<h1>Submit an article</h1>\n" + Form(context, "/articles", """
+            <p><label for="text">Paste the article (text or HTML)</label><br><textarea id="text" name="text" rows="16" cols="80"></textarea></p>
+            <fieldset><legend>What is pasted</legend>
+            <label><input type="radio" name="format" value="auto" checked> Tell from the content</label>
+            <label><input type="radio" name="format" value="text"> Plain text</label>
+            <label><input type="radio" name="format" value="html"> HTML</label></fieldset>
+            <p><label for="file">Or upload a file (.html, .htm, .txt, .md; up to 2 MB)</label><br><input id="file" name="file" type="file" accept=".html,.htm,.txt,.md,text/html,text/plain,text/markdown"></p>
+            <p><button type="submit">Analyse the article</button></p>
+            """, " enctype=\"multipart/form-data\"");
+
+    private static string DossierPage(HttpContext context, long id, ArticleList articles, CheckStore checks)
+    {
+        var (summary, dossier) = articles.Get(id);
+        var canCheck = context.User.Can(DeskRoles.FactChecker);
+        var checkOf = checks.List(id).ToDictionary(c => (c.ClaimStart, c.ClaimEnd));
+        var claims = string.Concat(dossier.Claims.OrderByDescending(c => c.Score).Select(c =>
+        {
+            var claimant = c.Claimant is { Label.Length: > 0 } who ? $" <span class=\"meta\">({E(who.Label)})</span>" : "";
+            var action = checkOf.TryGetValue((c.Start, c.End), out var check)
+                ? $"<a href=\"/checks/{check.Id}\">Check {check.Id}: {E(CheckStatus.Name(check.Status))}</a>"
+                : canCheck ? Form(context, $"/articles/{id}/checks", $"<input type=\"hidden\" name=\"claim\" value=\"{c.Index}\"><button type=\"submit\">Open a check</button>", " class=\"inline\"") : "";
+            return $"<li><a href=\"#claim-{c.Index}\">{E(c.Text)}</a>{claimant} <span class=\"score\">{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}</span> {action}</li>\n";
+        }));
+        var quotes = string.Concat(dossier.Quotes.Select((q, i) =>
+            $"<tr><td>{E(q.Speaker?.Name ?? "unknown")}</td><td>{E(string.Join(", ", new[] { q.Speaker?.Title, q.Speaker?.Organization }.Where(s => s is not null)))}</td><td><a href=\"#text\">{E(Shorten(q.Text))}</a></td></tr>\n"));
+        var entities = string.Concat(dossier.Entities.GroupBy(e => e.Type).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+            $"<dt>{E(g.Key)}</dt><dd>{E(string.Join(", ", g.Select(e => e.Canonical).Distinct(StringComparer.Ordinal)))}</dd>\n"));
+        var source = summary.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? $"<p class=\"meta\">From <a href=\"{E(url)}\" rel=\"external nofollow noreferrer\">{E(url)}</a></p>" : "";
+        return $"""
+            <h1>{E(dossier.Title ?? $"Article {id}")}</h1>
+            {source}
+            <p class="meta">Submitted {When(summary.IngestedAt)}. <a href="/api/articles/{id}">Dossier JSON (API)</a></p>
+            <p class="legend"><mark class="quote">quote</mark> <span class="speaker">speaker</span> <span class="claim">check-worthy claim</span> <span class="entity person">entity</span></p>
+            <div class="dossier">
+            <section aria-labelledby="text"><h2 id="text">Text</h2>
+            {DossierText.Render(dossier)}
+            </section>
+            <aside>
+            <section aria-labelledby="claims"><h2 id="claims">Check-worthy claims</h2>
+            {(claims.Length == 0 ? "<p>None found.</p>" : $"<ol class=\"claims\">\n{claims}</ol>")}
+            </section>
+            <section aria-labelledby="quotes"><h2 id="quotes">Quotes</h2>
+            {(quotes.Length == 0 ? "<p>None found.</p>" : $"<table><thead><tr><th>Speaker</th><th>Title</th><th>Said</th></tr></thead><tbody>\n{quotes}</tbody></table>")}
+            </section>
+            <section aria-labelledby="entities"><h2 id="entities">Entities</h2>
+            <dl>{entities}</dl>
+            </section>
+            </aside>
+            </div>
+            """;
+    }
+
+    private static string Shorten(string text) => text.Length <= 160 ? text : text[..157] + "…";
+}

@@ -1,0 +1,72 @@
+using System.Net;
+using Factdesk.Web.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Factdesk.Web.Pages;
+
+/// <summary>
+/// The page frame of the desk and the two things every page needs: encoding text from the store, and the
+/// anti-forgery field every form carries. Article text, names and comments are hostile input: they go through
+/// <see cref="E"/> and nowhere else.
+/// </summary>
+public static class Markup
+{
+    public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    /// <summary>The hidden field with this session's anti-forgery token; the desk refuses a form post without it.</summary>
+    public static string Token(HttpContext context)
+    {
+        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
+    }
+
+    /// <summary>A form posting to <paramref name="action"/> with the token already in it.</summary>
+    public static string Form(HttpContext context, string action, string inner, string attributes = "") =>
+        $"<form method=\"post\" action=\"{E(action)}\"{attributes}>{Token(context)}{inner}</form>";
+
+    public static ContentHttpResult Page(HttpContext context, string title, string body, int status = StatusCodes.Status200OK)
+    {
+        var user = context.User;
+        var signedIn = user.Identity?.IsAuthenticated == true;
+        var nav = new List<string>();
+        if (signedIn)
+        {
+            nav.Add("<a href=\"/\">Desk</a>");
+            nav.Add("<a href=\"/checks\">Checks</a>");
+            if (user.Can(DeskRoles.FactChecker)) nav.Add("<a href=\"/articles/new\">Submit an article</a>");
+            if (user.Can(DeskRoles.Admin)) nav.Add("<a href=\"/users\">Users</a>");
+            if (user.Can(DeskRoles.Admin)) nav.Add("<a href=\"/audit\">Audit log</a>");
+            nav.Add($"<a href=\"/account\">{E(user.Identity!.Name)} ({E(user.Role())})</a>");
+            nav.Add(Form(context, "/logout", "<button type=\"submit\" class=\"link\">Sign out</button>", " class=\"inline\""));
+        }
+        var html = $$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false}'>
+            <title>{{E(title)}} · Factdesk</title>
+            <link rel="stylesheet" href="/assets/desk.css">
+            <script src="/assets/htmx.min.js" defer></script>
+            </head>
+            <body>
+            <a class="skip" href="#main">Skip to content</a>
+            <header><nav aria-label="Desk"><strong>Factdesk</strong> {{string.Join(" · ", nav)}}</nav></header>
+            <main id="main">
+            {{body}}
+            </main>
+            </body>
+            </html>
+            """;
+        return TypedResults.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+
+    /// <summary>A page that says what went wrong in one sentence; never a stack trace.</summary>
+    public static ContentHttpResult Problem(HttpContext context, int status, string title, string message) =>
+        Page(context, title, $"<h1>{E(title)}</h1>\n<p class=\"error\" role=\"alert\">{E(message)}</p>\n<p><a href=\"/\">Back to the desk</a></p>", status);
+
+    public static string When(DateTimeOffset? time) =>
+        time is { } t ? $"<time datetime=\"{t.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\">{t.UtcDateTime:yyyy-MM-dd HH:mm} UTC</time>" : "";
+}
