@@ -19,7 +19,8 @@ internal static class ImportCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var database = DatabaseOption.Create("The SQLite database to import into; created when missing");
-        var command = new Command("import", "Import published fact-checks; a fact-check already stored is not added again") { files, database };
+        var log = RunLog.Option();
+        var command = new Command("import", "Import published fact-checks; a fact-check already stored is not added again") { files, database, log };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -29,6 +30,7 @@ internal static class ImportCommand
             {
                 var importer = new FactCheckImporter(store, () => encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount));
                 var results = Run(parse.GetValue(files)!, importer, output);
+                RunLog.Import(parse.GetValue(log), results);
                 ImportSummary.Write(Terminal.For(output), results);
                 output.Flush();
                 return results.Any(r => ImportSummary.Failures(r) > 0) ? FactdeskCli.BadInput : 0;

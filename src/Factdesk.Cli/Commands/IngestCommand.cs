@@ -19,7 +19,8 @@ internal static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var database = DatabaseOption.Create("The SQLite database to store into; created when missing");
-        var command = new Command("ingest", "Read articles, analyse each one and store it with its dossier; copies are stored once") { paths, database };
+        var log = RunLog.Option();
+        var command = new Command("ingest", "Read articles, analyse each one and store it with its dossier; copies are stored once") { paths, database, log };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -27,6 +28,7 @@ internal static class IngestCommand
             var ingester = new ArticleIngester(store, PipelineBuilder.CreateDefault().Build());
             var items = InputSources.Expand(parse.GetValue(paths)!, Console.OpenStandardInput).ToList();
             var outcomes = Run(items, ingester, output);
+            RunLog.Ingest(parse.GetValue(log), outcomes);
             IngestSummary.Write(Terminal.For(output), outcomes);
             output.Flush();
             // The batch always finishes; a non-zero code still tells scripts that something was not stored.

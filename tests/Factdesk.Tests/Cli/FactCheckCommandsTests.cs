@@ -136,7 +136,7 @@ public sealed class FactCheckCommandsTests : IDisposable
                  {"@type": "ClaimReview", "identifier": "x-1", "claimReviewed": "Second with the same id."},
                  {"@type": "ClaimReview", "url": "https://checks.example/no-claim"}]
                 """),
-            "--db", db);
+            "--db", db, "--log", _temp.File("import.jsonl"));
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("is not valid JSON", run.Stdout);
         Assert.Contains("is not a zip archive", run.Stdout);
@@ -144,6 +144,15 @@ public sealed class FactCheckCommandsTests : IDisposable
         Assert.Contains("no claimReviewed", run.Stdout);
         using var store = SqliteFactCheckStore.Open(db);
         Assert.Equal("First.", Assert.Single(store.All()).FactCheck.Claim);
+
+        var log = File.ReadAllLines(_temp.File("import.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        string Event(JsonElement e) => e.GetProperty("event").GetString()!;
+        Assert.Equal(2, log.Count(e => Event(e) == "failed"));
+        Assert.Contains(log, e => Event(e) == "failed" && e.GetProperty("input").GetString() == _temp.File("vclaims.zip")
+                                  && e.GetProperty("reason").GetString()!.Contains("is not a zip archive"));
+        Assert.Equal(2, log.Count(e => Event(e) == "record-failed" && e.GetProperty("input").GetString()!.StartsWith(_temp.File("dup.json"))));
+        var summary = Assert.Single(log, e => Event(e) == "imported");
+        Assert.Equal((1, 2, "warning"), (summary.GetProperty("imported").GetInt32(), summary.GetProperty("failed").GetInt32(), summary.GetProperty("level").GetString()));
     }
 
     [Fact]

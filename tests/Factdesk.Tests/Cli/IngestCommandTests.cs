@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Factdesk.Storage;
 using Factdesk.Tests.Ingestion.Batch;
 
@@ -40,5 +41,25 @@ public sealed class IngestCommandTests : IDisposable
         var notDb = _temp.Write("notes.db", "My notes, which are plain text and long enough to have a header.");
         var run = await CliRun.Of("ingest", InputSourcesTests.Fixture("tiny.atom"), "--db", notDb);
         run.AssertUserError("cannot be used as a Factdesk database");
+    }
+
+    [Fact]
+    public async Task The_log_names_every_input_with_what_happened_to_it()
+    {
+        var db = _temp.File("news.db");
+        var log = _temp.File("run.jsonl");
+        var missing = _temp.File("missing.html");
+
+        var run = await CliRun.Of("ingest", InputSourcesTests.Fixture("tiny.atom"), missing, "--db", db, "--log", log);
+        await CliRun.Of("ingest", InputSourcesTests.Fixture("tiny.atom"), "--db", db, "--log", log);
+
+        Assert.Equal(2, run.ExitCode);
+        var lines = File.ReadAllLines(log).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines, l => Assert.Equal("ingest", l.GetProperty("command").GetString()));
+        var failed = Assert.Single(lines, l => l.GetProperty("level").GetString() == "error");
+        Assert.Equal(missing, failed.GetProperty("input").GetString());
+        Assert.Contains("no such file", failed.GetProperty("reason").GetString());
+        Assert.Equal(["stored", "failed", "already-stored"], lines.Select(l => l.GetProperty("event").GetString()));
     }
 }
