@@ -1,5 +1,6 @@
 using Factdesk.Evaluation;
 using Factdesk.Ingestion;
+using Factdesk.Ingestion.Batch;
 using Factdesk.Publishing;
 
 namespace Factdesk.Tests.Robustness;
@@ -48,5 +49,16 @@ public sealed class FoundByFuzzingTests
         var html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A", "headline": "B", "author": {"name": "X"}}</script></head>""" +
                    "<body><article><p>The harbour master closed the northern quay on Tuesday after inspectors found cracks.</p></article></body></html>";
         Assert.Contains("northern quay", ArticleLoader.FromString(html, "page.html", html: true).Text);
+    }
+
+    [Fact]
+    public void A_json_line_with_an_unpaired_surrogate_is_one_failed_item_and_the_next_line_still_loads()
+    {
+        var items = JsonLinesItems.Read("{\"text\": \"\ud800\"}\n{\"text\": \"The quay reopened on Friday, the harbour master said.\"}\n", "feed.jsonl").ToList();
+
+        var error = Assert.Throws<InputException>(() => items[0].Load());
+        Assert.Equal("feed.jsonl line 1", error.Input);
+        Assert.Contains("unpaired UTF-16 surrogate", error.Problem);
+        Assert.Contains("quay reopened", items[1].Load().Text);
     }
 }

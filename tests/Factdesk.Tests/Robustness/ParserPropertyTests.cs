@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Factdesk.Documents;
@@ -129,5 +131,67 @@ public sealed class ParserPropertyTests
             tags => ConllChunks.Find(tags.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
         Sample(Gen.OneOf(FuzzInputs.Text, FuzzInputs.Mutated([.. brat, "T1\tSource 0 5\tLenna\nT2\tContent 12 30\twe will fix it\nE1\tAttribution:T3 Source:T1 Content:T2\nT3\tCue 6 10\tsaid\n"])),
             ann => BratAttributions.Parse(ann));
+    }
+
+    [Fact]
+    public void Markdown_stripping_and_json_lines_items_refuse_only_with_an_input_error()
+    {
+        Sample(Gen.OneOf(FuzzInputs.Text, FuzzInputs.Mutated(["# Quay closed\n\n*By* [Lena](https://x.example) · 3 min\n\n> “We are not taking chances,” she said.\n\n- one\n- two\n\n```\ncode\n```\n"])),
+            markdown => Assert.NotNull(MarkdownText.Strip(markdown)));
+        Sample(Gen.OneOf(FuzzInputs.Text, FuzzInputs.Mutated(["{\"url\": \"https://x.example/a\", \"text\": \"The quay closed, officials said.\"}\n{\"url\": \"https://x.example/b\", \"html\": \"<p>Reopened.</p>\"}\n"])), jsonl =>
+        {
+            foreach (var item in JsonLinesItems.Read(jsonl, "fuzz.jsonl"))
+            {
+                try
+                {
+                    item.Load();
+                }
+                catch (InputException)
+                {
+                    // One bad line is one failed item; the others still load.
+                }
+            }
+        });
+    }
+
+    /// <summary>A small vclaims.zip, as the 2022 CheckThat! set ships it, to mutate byte by byte.</summary>
+    private static byte[] VclaimsZip()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+            for (var i = 0; i < 3; i++)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry($"vclaims/vclaim-{i}.json").Open());
+                writer.Write($$"""{"vclaim_id": "v{{i}}", "vclaim": "Soup cures flu number {{i}}.", "title": "No, soup does not cure flu", "date": "2021-02-0{{i + 1}}"}""");
+            }
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void CheckThat_zip_reading_refuses_only_with_an_input_error()
+    {
+        var seed = VclaimsZip();
+        var mutated = Gen.Int[0, seed.Length - 1].Array[1, 12].Select(Gen.Byte.Array[1, 12], (positions, values) =>
+        {
+            var bytes = (byte[])seed.Clone();
+            for (var i = 0; i < positions.Length; i++) bytes[positions[i]] = values[i % values.Length];
+            return Convert.ToBase64String(bytes);
+        });
+        var random = Gen.Byte.Array[0, 2000].Select(Convert.ToBase64String);
+        var folder = Directory.CreateTempSubdirectory("factdesk-zipfuzz-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "vclaims.zip");
+            Sample(Gen.OneOf(mutated, random), base64 =>
+            {
+                File.WriteAllBytes(file, Convert.FromBase64String(base64));
+                foreach (var item in CheckThatRecords.FromZip(file))
+                    Assert.True(item.Record is not null || item.Error is not null, $"{item.Location} has neither a record nor an error");
+            });
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 }

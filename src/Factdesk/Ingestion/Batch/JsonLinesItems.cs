@@ -26,6 +26,11 @@ internal static class JsonLinesItems
         {
             return InputItem.Failed(name, $"is not valid JSON ({e.Message.ReplaceLineEndings(" ")})");
         }
+        // A string that is not valid UTF-16 (an unpaired surrogate) cannot even be handed to the JSON reader.
+        catch (ArgumentException)
+        {
+            return InputItem.Failed(name, "is not valid text (an unpaired UTF-16 surrogate)");
+        }
         if (record.ValueKind != JsonValueKind.Object)
             return InputItem.Failed(name, "is not a JSON object");
         var url = String(record, "url");
