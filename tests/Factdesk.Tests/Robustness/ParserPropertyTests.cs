@@ -154,6 +154,15 @@ public sealed class ParserPropertyTests
         });
     }
 
+    /// <summary>A binary seed with 1–12 bytes overwritten, base64-encoded so CsCheck can print and shrink it as text.</summary>
+    private static Gen<string> MutatedBytes(byte[] seed) =>
+        Gen.Int[0, seed.Length - 1].Array[1, 12].Select(Gen.Byte.Array[1, 12], (positions, values) =>
+        {
+            var bytes = (byte[])seed.Clone();
+            for (var i = 0; i < positions.Length; i++) bytes[positions[i]] = values[i % values.Length];
+            return Convert.ToBase64String(bytes);
+        });
+
     /// <summary>A small vclaims.zip, as the 2022 CheckThat! set ships it, to mutate byte by byte.</summary>
     private static byte[] VclaimsZip()
     {
@@ -171,12 +180,7 @@ public sealed class ParserPropertyTests
     public void CheckThat_zip_reading_refuses_only_with_an_input_error()
     {
         var seed = VclaimsZip();
-        var mutated = Gen.Int[0, seed.Length - 1].Array[1, 12].Select(Gen.Byte.Array[1, 12], (positions, values) =>
-        {
-            var bytes = (byte[])seed.Clone();
-            for (var i = 0; i < positions.Length; i++) bytes[positions[i]] = values[i % values.Length];
-            return Convert.ToBase64String(bytes);
-        });
+        var mutated = MutatedBytes(seed);
         var random = Gen.Byte.Array[0, 2000].Select(Convert.ToBase64String);
         var folder = Directory.CreateTempSubdirectory("factdesk-zipfuzz-");
         try
@@ -193,5 +197,32 @@ public sealed class ParserPropertyTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Warc_reading_turns_any_bytes_into_pages_or_failed_items()
+    {
+        var seed = Factdesk.Tests.Ingestion.Batch.WarcItemsTests.Records().SelectMany(r => r).ToArray();
+        var mutated = MutatedBytes(seed);
+        var cut = Gen.Int[0, seed.Length].Select(n => Convert.ToBase64String(seed[..n]));
+        var random = Gen.Byte.Array[0, 2000].Select(Convert.ToBase64String);
+        Sample(Gen.OneOf(mutated, cut, random), base64 =>
+        {
+            foreach (var gzipped in new[] { false, true })
+            {
+                var bytes = Convert.FromBase64String(base64);
+                foreach (var item in WarcItems.Read(new MemoryStream(bytes), "fuzz.warc", gzipped, maxRecordBytes: 100_000))
+                {
+                    try
+                    {
+                        Assert.NotNull(item.Load().Text);
+                    }
+                    catch (InputException)
+                    {
+                        // A bad record fails alone.
+                    }
+                }
+            }
+        });
     }
 }

@@ -11,6 +11,7 @@ public static class InputSources
     private static readonly string[] ArticleExtensions = [".html", ".htm", ".html.gz", ".htm.gz", ".txt", ".md"];
     private static readonly string[] FeedExtensions = [".rss", ".atom", ".xml"];
     private static readonly string[] JsonLinesExtensions = [".jsonl", ".ndjson"];
+    private static readonly string[] WarcExtensions = [".warc", ".warc.gz"];
 
     /// <param name="paths">Files and folders; "-" is standard input.</param>
     /// <param name="standardInput">Opens standard input (tests pass their own stream).</param>
@@ -31,7 +32,7 @@ public static class InputSources
     private static IEnumerable<InputItem> FromFolder(string folder)
     {
         var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(f => Known(f, ArticleExtensions) || Known(f, FeedExtensions) || Known(f, JsonLinesExtensions))
+            .Where(f => Known(f, ArticleExtensions) || Known(f, FeedExtensions) || Known(f, JsonLinesExtensions) || Known(f, WarcExtensions))
             .Order(StringComparer.Ordinal);
         return files.SelectMany(FromFile);
     }
@@ -42,6 +43,8 @@ public static class InputSources
             return Contained(path, FeedItems.Read);
         if (Known(path, JsonLinesExtensions))
             return Contained(path, JsonLinesItems.Read);
+        if (Known(path, WarcExtensions))
+            return Archived(path);
         return [new InputItem(path, null, () => ArticleLoader.Load(path))];
     }
 
@@ -92,6 +95,21 @@ public static class InputSources
             return [InputItem.Failed(path, e.Problem)];
         }
         return Decoded(bytes, path, split);
+    }
+
+    /// <summary>A web archive is read record by record, keeping only the HTML answers, so a compressed archive is never held whole.</summary>
+    private static IEnumerable<InputItem> Archived(string path)
+    {
+        FileStream file;
+        try
+        {
+            file = File.OpenRead(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [InputItem.Failed(path, $"cannot be opened ({e.Message})")];
+        }
+        return WarcItems.Read(file, path, path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase), ArticleLoader.MaxBytes);
     }
 
     private static IEnumerable<InputItem> Decoded(byte[] bytes, string name, Func<string, string, IEnumerable<InputItem>> split)
