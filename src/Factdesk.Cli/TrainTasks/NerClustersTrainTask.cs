@@ -16,8 +16,8 @@ public sealed class NerClustersTrainTask : ITrainTask
     private readonly Option<string[]> _fnc = new("--fnc-bodies") { Description = "FNC-1 bodies CSV files (article text)", HelpName = "FILE", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string[]> _liar = new("--liar") { Description = "LIAR TSV files (the statement column)", HelpName = "FILE", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string[]> _texts = new("--text-dir") { Description = "Folders of .txt files, read recursively", HelpName = "DIR", AllowMultipleArgumentsPerToken = true };
-    private readonly Option<int> _fine = new("--fine") { Description = "Fine clusters", DefaultValueFactory = _ => 1024 };
-    private readonly Option<int> _coarse = new("--coarse") { Description = "Coarse clusters (groups of fine ones)", DefaultValueFactory = _ => 256 };
+    private readonly Option<int> _fine = new("--fine") { Description = "Fine clusters", DefaultValueFactory = _ => 512 };
+    private readonly Option<int> _coarse = new("--coarse") { Description = "Coarse clusters (groups of fine ones)", DefaultValueFactory = _ => 64 };
     private readonly Option<int> _minCount = new("--min-count") { Description = "Cluster only words seen at least this often", DefaultValueFactory = _ => 2 };
     private readonly Option<int> _dims = new("--dims") { Description = "Length of the projected word vectors", DefaultValueFactory = _ => 128 };
     private readonly Option<string> _out = new("--out") { Description = "Where to save the cluster table", HelpName = "FILE", Required = true };

@@ -3,7 +3,7 @@ namespace Factdesk.Clustering;
 /// <summary>How <see cref="WordClusterBuilder"/> clusters: vocabulary size, context words, vector size and cluster counts.</summary>
 public sealed record WordClusterOptions(
     int Vocabulary = 50_000, int MinCount = 2, int ContextWords = 1_000, int Dimensions = 128,
-    int FineClusters = 1_024, int CoarseClusters = 256, int Iterations = 15, int Seed = 2003);
+    int FineClusters = 512, int CoarseClusters = 64, int Iterations = 15, int Seed = 2003);
 
 /// <summary>
 /// Distributional word clusters from unlabelled sentences: each frequent word is described by the words up to
