@@ -20,13 +20,15 @@ public sealed class NerClustersTrainTask : ITrainTask
     private readonly Option<int> _coarse = new("--coarse") { Description = "Coarse clusters (groups of fine ones)", DefaultValueFactory = _ => 64 };
     private readonly Option<int> _minCount = new("--min-count") { Description = "Cluster only words seen at least this often", DefaultValueFactory = _ => 2 };
     private readonly Option<int> _dims = new("--dims") { Description = "Length of the projected word vectors", DefaultValueFactory = _ => 128 };
+    private readonly Option<int> _seed = new("--seed") { Description = "Seed of the random projection and the k-means starts", DefaultValueFactory = _ => 2003 };
+    private readonly Option<int> _iterations = new("--iterations") { Description = "k-means iterations at most", DefaultValueFactory = _ => 15 };
     private readonly Option<string> _out = new("--out") { Description = "Where to save the cluster table", HelpName = "FILE", Required = true };
 
     public string Name => "ner-clusters";
 
     public string Description => "Word clusters from unlabelled text, features for `train ner --clusters`";
 
-    public IReadOnlyList<Option> Options => [_conll, _fnc, _liar, _texts, _fine, _coarse, _minCount, _dims, _out];
+    public IReadOnlyList<Option> Options => [_conll, _fnc, _liar, _texts, _fine, _coarse, _minCount, _dims, _seed, _iterations, _out];
 
     public int Run(ParseResult parse, TextWriter output)
     {
@@ -60,7 +62,8 @@ public sealed class NerClustersTrainTask : ITrainTask
 
         var clock = Stopwatch.StartNew();
         var clusters = WordClusterBuilder.Build(sentences, new WordClusterOptions(
-            MinCount: parse.GetValue(_minCount), Dimensions: parse.GetValue(_dims), FineClusters: parse.GetValue(_fine), CoarseClusters: parse.GetValue(_coarse)), source);
+            MinCount: parse.GetValue(_minCount), Dimensions: parse.GetValue(_dims), FineClusters: parse.GetValue(_fine), CoarseClusters: parse.GetValue(_coarse),
+            Iterations: parse.GetValue(_iterations), Seed: parse.GetValue(_seed)), source);
         var outPath = parse.GetValue(_out)!;
         OutputFile.Write(outPath, clusters.Save);
         output.WriteLine($"{clusters.Words} words in {clusters.FineCount} fine and {clusters.CoarseCount} coarse clusters ({clock.Elapsed.TotalSeconds:0} s); saved {outPath}");

@@ -30,10 +30,11 @@ public sealed class NerTrainTask : ITrainTask
         DefaultValueFactory = _ => 6,
     };
 
-    private readonly Option<string?> _clusters = new("--clusters")
+    private readonly Option<string[]> _clusters = new("--clusters")
     {
-        Description = "Word-cluster table from `factdesk train ner-clusters`; copied into the model",
+        Description = "Word-cluster tables from `factdesk train ner-clusters` (one or more); copied into the model",
         HelpName = "FILE",
+        AllowMultipleArgumentsPerToken = true,
     };
 
     private readonly Option<string?> _out = new("--out")
@@ -57,12 +58,13 @@ public sealed class NerTrainTask : ITrainTask
         var outPath = parse.GetValue(_out)
             ?? Path.Combine(ShippedModels.RepositoryModelsFolder() ?? throw new OutputException("models/", "not inside a Factdesk checkout; give --out"), NerTagger.ModelFile);
 
-        WordClusters? clusters = null;
-        if (parse.GetValue(_clusters) is { } clustersPath)
+        var clusterPaths = parse.GetValue(_clusters) ?? [];
+        var clusters = new List<WordClusters>();
+        foreach (var clustersPath in clusterPaths)
         {
             if (!File.Exists(clustersPath)) throw new Ingestion.InputException(clustersPath, "no such cluster table");
             using var stream = File.OpenRead(clustersPath);
-            clusters = WordClusters.Load(stream);
+            clusters.Add(WordClusters.Load(stream));
         }
         var train = ConllCorpus.Read(trainPath);
         var dev = ConllCorpus.Read(devPath);
@@ -84,28 +86,29 @@ public sealed class NerTrainTask : ITrainTask
         return 0;
     }
 
-    private string ModelCard(ParseResult parse, ChunkScorer dev, IReadOnlyList<NerEpoch> epochs, long bytes, WordClusters? clusters)
+    private string ModelCard(ParseResult parse, ChunkScorer dev, IReadOnlyList<NerEpoch> epochs, long bytes, IReadOnlyList<WordClusters> clusters)
     {
         var c = CultureInfo.InvariantCulture;
         var best = epochs.Where(e => e.Best).Last();
         var rows = string.Join("\n", dev.ByType.Select(kv => string.Format(c, "| {0} | {1:0.0000} | {2:0.0000} | {3:0.0000} | {4} |", kv.Key, kv.Value.F1, kv.Value.Precision, kv.Value.Recall, kv.Value.Gold)));
         var overall = dev.Overall;
-        var clusterFeatures = clusters is null ? "" : ", and word clusters of the word and its neighbours";
-        var clusterData = clusters is null ? "" : "\n\n" + $"""
-            Word clusters ({clusters.Words} words, {clusters.FineCount} fine clusters grouped into {clusters.CoarseCount} coarse ones) were
-            learned without labels by `factdesk train ner-clusters` from the training parts of: {clusters.Source}.
+        var clusterPaths = parse.GetValue(_clusters) ?? [];
+        var clusterFeatures = clusters.Count == 0 ? "" : ", and word clusters of the word and its neighbours";
+        var clusterData = clusters.Count == 0 ? "" : "\n\n" + $"""
+            {clusters.Count} word-cluster table(s) ({string.Join("; ", clusters.Select(t => $"seed {t.Seed}: {t.Words} words, {t.FineCount} fine clusters grouped into {t.CoarseCount} coarse ones"))})
+            were learned without labels by `factdesk train ner-clusters` from the training parts of: {clusters[0].Source}.
             For the shipped model those are CoNLL-2003 eng.train (as above), FNC-1 train_bodies.csv (no licence stated;
             research use), LIAR train.tsv statements (research use only, PolitiFact content) and PolNeAR train texts (no
             licence; internal use, not to be redistributed); see each data set's PROVENANCE.md under ../shared/datasets.
             The model keeps only 64-bit hashes of lower-cased words and their cluster numbers, no text.
             """;
-        var clusterCommand = clusters is null ? "" : $"""
+        var clusterCommand = string.Concat(clusters.Zip(clusterPaths, (t, path) => $"""
             ./factdesk train ner-clusters --conll ../shared/datasets/conll2003-en/eng.train \
                 --fnc-bodies ../shared/datasets/fnc-1/train_bodies.csv --liar ../shared/datasets/liar/train.tsv \
-                --text-dir ../shared/datasets/polnear/data/train/text --out {parse.GetValue(_clusters)}
+                --text-dir ../shared/datasets/polnear/data/train/text --fine {t.FineCount} --coarse {t.CoarseCount} --seed {t.Seed} --out {path}
 
-            """;
-        var clusterOption = clusters is null ? "" : $" --clusters {parse.GetValue(_clusters)}";
+            """));
+        var clusterOption = clusters.Count == 0 ? "" : $" \\\n    --clusters {string.Join(' ', clusterPaths)}";
         return $"""
             # ner.bin: entity tagger (PER, ORG, LOC, MISC)
 

@@ -63,8 +63,9 @@ public static class WordClusterBuilder
                 for (var p = 0; p < Offsets.Length; p++)
                 {
                     var j = i + Offsets[p];
-                    var slot = j < 0 || j >= sentence.Length ? contextWords : rowOf[sentence[j]];
-                    if (slot < 0 || slot > contextWords) continue;
+                    int slot;
+                    if (j < 0 || j >= sentence.Length) slot = contextWords;
+                    else if ((slot = rowOf[sentence[j]]) is < 0 || slot >= contextWords) continue;
                     var f = p * slots + slot;
                     var key = (long)r * features + f;
                     pairs[key] = pairs.GetValueOrDefault(key) + 1;
@@ -82,7 +83,7 @@ public static class WordClusterBuilder
 
         var table = new Dictionary<ulong, ushort>(vocabulary.Length);
         for (var r = 0; r < vocabulary.Length; r++) table[WordClusters.Key(words[vocabulary[r]])] = (ushort)fine[r];
-        return new WordClusters(table, coarse.Select(c => (ushort)c).ToArray(), Math.Min(o.CoarseClusters, fineCount), source);
+        return new WordClusters(table, coarse.Select(c => (ushort)c).ToArray(), Math.Min(o.CoarseClusters, fineCount), source, o.Seed);
     }
 
     // PPMI with the context distribution smoothed (counts to the power 0.75), which keeps rare contexts from

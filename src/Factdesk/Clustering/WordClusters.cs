@@ -16,7 +16,7 @@ public sealed class WordClusters
     private readonly Dictionary<ulong, ushort> _fine;
     private readonly ushort[] _coarseOfFine;
 
-    public WordClusters(Dictionary<ulong, ushort> fine, ushort[] coarseOfFine, int coarseCount, string source = "")
+    public WordClusters(Dictionary<ulong, ushort> fine, ushort[] coarseOfFine, int coarseCount, string source = "", int seed = 0)
     {
         foreach (var f in fine.Values)
             if (f >= coarseOfFine.Length) throw new ArgumentException("fine cluster without a coarse one", nameof(fine));
@@ -24,7 +24,11 @@ public sealed class WordClusters
         _coarseOfFine = coarseOfFine;
         CoarseCount = coarseCount;
         Source = source;
+        Seed = seed;
     }
+
+    /// <summary>The seed the table was built with: tables differing only in it make an ensemble.</summary>
+    public int Seed { get; }
 
     /// <summary>What text the clusters were learned from, in words, for model cards.</summary>
     public string Source { get; }
@@ -70,6 +74,7 @@ public sealed class WordClusters
     {
         writer.Write(Magic);
         writer.Write(Source);
+        writer.Write(Seed);
         writer.Write(CoarseCount);
         writer.Write(_coarseOfFine.Length);
         foreach (var c in _coarseOfFine) writer.Write(c);
@@ -86,6 +91,7 @@ public sealed class WordClusters
     {
         if (reader.ReadString() != Magic) throw new InvalidDataException("not a Factdesk word-cluster table");
         var source = reader.ReadString();
+        var seed = reader.ReadInt32();
         var coarseCount = reader.ReadInt32();
         var fineCount = reader.ReadInt32();
         if (coarseCount is < 1 or > ushort.MaxValue || fineCount is < 1 or > ushort.MaxValue)
@@ -96,6 +102,6 @@ public sealed class WordClusters
         if (words < 0) throw new InvalidDataException("word-cluster table has a negative word count");
         var fine = new Dictionary<ulong, ushort>(words);
         for (var i = 0; i < words; i++) fine[reader.ReadUInt64()] = reader.ReadUInt16();
-        return new WordClusters(fine, coarseOfFine, coarseCount, source);
+        return new WordClusters(fine, coarseOfFine, coarseCount, source, seed);
     }
 }

@@ -10,7 +10,7 @@ namespace Factdesk.Entities;
 /// training names and in the shipped alias table, the word clusters (fine and coarse) of the word and its
 /// neighbours when the model has a cluster table, and (while decoding) the two tags before it.
 /// </summary>
-internal sealed class NerFeatures(NameList names, Gazetteer aliases, WordClusters? clusters = null)
+internal sealed class NerFeatures(NameList names, Gazetteer aliases, IReadOnlyList<WordClusters> clusters)
 {
     private enum T
     {
@@ -41,12 +41,13 @@ internal sealed class NerFeatures(NameList names, Gazetteer aliases, WordCluster
         for (var i = 0; i < n; i++) lower[i] = tokens[i].ToLowerInvariant();
         var shapes = new ulong[n];
         for (var i = 0; i < n; i++) shapes[i] = ShapeHash(T.ShortShape, tokens[i], collapse: true);
-        int[]? fine = null, coarse = null;
-        if (clusters is not null)
+        var fine = new int[clusters.Count][];
+        var coarse = new int[clusters.Count][];
+        for (var t = 0; t < clusters.Count; t++)
         {
-            fine = new int[n];
-            coarse = new int[n];
-            for (var i = 0; i < n; i++) clusters.TryGet(tokens[i], out fine[i], out coarse[i]);
+            fine[t] = new int[n];
+            coarse[t] = new int[n];
+            for (var i = 0; i < n; i++) clusters[t].TryGet(tokens[i], out fine[t][i], out coarse[t][i]);
         }
 
         var features = new List<ulong>(n * 40);
@@ -79,7 +80,7 @@ internal sealed class NerFeatures(NameList names, Gazetteer aliases, WordCluster
             features.Add(FeatureHash.Of((int)T.BigramRight).Add(low).Add(i + 1 < n ? lower[i + 1] : "</s>").Value);
             features.Add(FeatureHash.Of((int)T.ShapeTrigram)
                 .Add((int)(i > 0 ? shapes[i - 1] : 0)).Add((int)shapes[i]).Add((int)(i + 1 < n ? shapes[i + 1] : 0)).Value);
-            if (fine is not null) AddClusters(features, fine, coarse!, i);
+            for (var t = 0; t < fine.Length; t++) AddClusters(features, t, fine[t], coarse[t], i);
             document?.AddFeatures(features, word, low, headline);
             if (headline)
             {
@@ -112,15 +113,16 @@ internal sealed class NerFeatures(NameList names, Gazetteer aliases, WordCluster
     }
 
     // Word classes of the word and its neighbours: a rare or unseen name borrows what its class's words learned.
-    private static void AddClusters(List<ulong> features, int[] fine, int[] coarse, int i)
+    // Several tables (k-means from different seeds) vote together, which evens out an unlucky clustering.
+    private static void AddClusters(List<ulong> features, int table, int[] fine, int[] coarse, int i)
     {
         for (var d = -1; d <= 1; d++)
         {
             var j = i + d;
             var f = j < 0 ? -2 : j >= fine.Length ? -3 : fine[j];
             var c = j < 0 ? -2 : j >= fine.Length ? -3 : coarse[j];
-            features.Add(FeatureHash.Of((int)T.FineCluster).Add(d).Add(f).Value);
-            features.Add(FeatureHash.Of((int)T.CoarseCluster).Add(d).Add(c).Value);
+            features.Add(FeatureHash.Of((int)T.FineCluster).Add(table).Add(d).Add(f).Value);
+            features.Add(FeatureHash.Of((int)T.CoarseCluster).Add(table).Add(d).Add(c).Value);
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class NerTagger
 {
     public const string ModelFile = "ner.bin";
 
-    // Version 2 adds the word-cluster table after the names (a flag, then the table).
+    // Version 2 adds the word-cluster tables after the names (their count, then each table).
     private const string Magic = "factdesk-ner-2";
     private const string MagicWithoutClusters = "factdesk-ner-1";
 
@@ -27,10 +27,10 @@ public sealed class NerTagger
 
     private readonly PerceptronWeights _weights;
     private readonly NameList _names;
-    private readonly WordClusters? _clusters;
+    private readonly IReadOnlyList<WordClusters> _clusters;
     private readonly NerFeatures _features;
 
-    internal NerTagger(PerceptronWeights weights, NameList names, WordClusters? clusters)
+    internal NerTagger(PerceptronWeights weights, NameList names, IReadOnlyList<WordClusters> clusters)
     {
         _weights = weights;
         _names = names;
@@ -70,8 +70,8 @@ public sealed class NerTagger
         writer.Write(Magic);
         _weights.Write(writer);
         _names.Write(writer);
-        writer.Write(_clusters is not null);
-        _clusters?.Write(writer);
+        writer.Write(_clusters.Count);
+        foreach (var table in _clusters) table.Write(writer);
     }
 
     public static NerTagger Load(Stream stream)
@@ -83,7 +83,10 @@ public sealed class NerTagger
         if (magic is not (Magic or MagicWithoutClusters)) throw new InvalidDataException("not a Factdesk entity tagger model");
         var weights = PerceptronWeights.Read(reader);
         var names = NameList.Read(reader);
-        var clusters = magic == Magic && reader.ReadBoolean() ? WordClusters.Read(reader) : null;
+        var tables = magic == Magic ? reader.ReadInt32() : 0;
+        if (tables is < 0 or > 16) throw new InvalidDataException("entity tagger model has an impossible number of cluster tables");
+        var clusters = new WordClusters[tables];
+        for (var t = 0; t < tables; t++) clusters[t] = WordClusters.Read(reader);
         return new NerTagger(weights, names, clusters);
     }
 }

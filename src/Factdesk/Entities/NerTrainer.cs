@@ -18,9 +18,10 @@ public static class NerTrainer
 
     public static NerTagger Train(
         IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument> development, int epochs,
-        Action<NerEpoch>? progress = null, float minWeight = DefaultMinWeight, int seed = 2003, WordClusters? clusters = null)
+        Action<NerEpoch>? progress = null, float minWeight = DefaultMinWeight, int seed = 2003, IReadOnlyList<WordClusters>? clusters = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        clusters ??= [];
         var names = NameList.Build(train);
         var features = new NerFeatures(names, Gazetteer.Default, clusters);
         var perceptron = new AveragedPerceptron(BilouTags.Count);

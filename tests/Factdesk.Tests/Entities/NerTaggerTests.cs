@@ -99,7 +99,7 @@ public sealed class NerTaggerTests
         var corpus = Corpus(Names[..3]);
         var clusters = WordClusterBuilder.Build(corpus.SelectMany(d => d.Sentences).Select(s => (IReadOnlyList<string>)s.Tokens).ToList(),
             new WordClusterOptions(MinCount: 1, Dimensions: 16, FineClusters: 8, CoarseClusters: 2));
-        var tagger = NerTrainer.Train(corpus, Corpus(Names[3..]), epochs: 3, clusters: clusters);
+        var tagger = NerTrainer.Train(corpus, Corpus(Names[3..]), epochs: 3, clusters: [clusters]);
         using var stream = new MemoryStream();
         tagger.Save(stream);
         stream.Position = 0;
