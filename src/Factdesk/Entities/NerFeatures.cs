@@ -50,7 +50,8 @@ internal sealed class NerFeatures(NameList names, Gazetteer aliases, IReadOnlyLi
             for (var i = 0; i < n; i++) clusters[t].TryGet(tokens[i], out fine[t][i], out coarse[t][i]);
         }
 
-        var features = new List<ulong>(n * 40);
+        // About 32 features a token plus 6 for each cluster table; guessing short would double the list late.
+        var features = new List<ulong>(n * (36 + 6 * clusters.Count));
         var offsets = new int[n + 1];
         for (var i = 0; i < n; i++)
         {
