@@ -8,6 +8,7 @@ public static class TrainTaskList
     [
         new StanceTrainTask(),
         new NerTrainTask(),
+        new NerClustersTrainTask(),
         new CheckWorthyTrainTask(),
     ];
 }

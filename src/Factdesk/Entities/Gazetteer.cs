@@ -14,6 +14,7 @@ public sealed class Gazetteer
     private readonly Dictionary<string, (string Canonical, EntityType Type)> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Canonical, EntityType Type)> _folded = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _demonyms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _firstWords = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The longest alias in tokens, which bounds the search for multi-word names.</summary>
     public int MaxAliasTokens { get; private set; } = 1;
@@ -36,6 +37,13 @@ public sealed class Gazetteer
 
     public bool IsDemonym(string word) => _demonyms.ContainsKey(Normalize(word));
 
+    /// <summary>
+    /// False when no alias can begin with this token, so that a caller trying every span of a sentence (the
+    /// entity tagger) skips building span text that cannot match. Tokens Normalize would change pass.
+    /// </summary>
+    public bool CanStartAlias(string token) =>
+        _firstWords.Contains(token) || token.Contains('’') || token.Equals("the", StringComparison.OrdinalIgnoreCase);
+
     public static string Normalize(string surface)
     {
         var s = surface.Trim().Replace('’', '\'');
@@ -49,6 +57,7 @@ public sealed class Gazetteer
         if (key.Length == 0) return;
         _exact.TryAdd(key, (canonical, type));
         if (key.Length > 4) _folded.TryAdd(key, (canonical, type));
+        _firstWords.Add(key.Split(' ')[0]);
         MaxAliasTokens = Math.Max(MaxAliasTokens, key.Split(' ').Length + 2);
     }
 

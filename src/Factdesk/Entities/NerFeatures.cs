@@ -1,3 +1,4 @@
+using Factdesk.Clustering;
 using Factdesk.Documents;
 using Factdesk.Learning;
 
@@ -6,15 +7,16 @@ namespace Factdesk.Entities;
 /// <summary>
 /// The features the entity tagger sees at each token: the word, its lower case, shape, prefixes and suffixes,
 /// the words and shapes two either side, whether the sentence is an all-caps headline, spans found in the
-/// training names and in the shipped alias table, and (while decoding) the two tags before it.
+/// training names and in the shipped alias table, the word clusters (fine and coarse) of the word and its
+/// neighbours when the model has a cluster table, and (while decoding) the two tags before it.
 /// </summary>
-internal sealed class NerFeatures(NameList names, Gazetteer aliases)
+internal sealed class NerFeatures(NameList names, Gazetteer aliases, IReadOnlyList<WordClusters> clusters)
 {
     private enum T
     {
         Bias = 1, Word, Lower, Shape, ShortShape, Prefix, Suffix, SentenceStart, Context, ContextShape,
         BigramLeft, BigramRight, ShapeTrigram, Headline, Name, Alias, PreviousTag, PreviousTags, PreviousTagWord,
-        PreviousTagShape, NameAround, HeadlineWord, SeenLower, History, CaseElsewhere,
+        PreviousTagShape, NameAround, HeadlineWord, SeenLower, History, CaseElsewhere, FineCluster, CoarseCluster,
     }
 
     private const int ShapeLength = 16;
@@ -39,8 +41,17 @@ internal sealed class NerFeatures(NameList names, Gazetteer aliases)
         for (var i = 0; i < n; i++) lower[i] = tokens[i].ToLowerInvariant();
         var shapes = new ulong[n];
         for (var i = 0; i < n; i++) shapes[i] = ShapeHash(T.ShortShape, tokens[i], collapse: true);
+        var fine = new int[clusters.Count][];
+        var coarse = new int[clusters.Count][];
+        for (var t = 0; t < clusters.Count; t++)
+        {
+            fine[t] = new int[n];
+            coarse[t] = new int[n];
+            for (var i = 0; i < n; i++) clusters[t].TryGet(tokens[i], out fine[t][i], out coarse[t][i]);
+        }
 
-        var features = new List<ulong>(n * 40);
+        // About 32 features a token plus 6 for each cluster table; guessing short would double the list late.
+        var features = new List<ulong>(n * (36 + 6 * clusters.Count));
         var offsets = new int[n + 1];
         for (var i = 0; i < n; i++)
         {
@@ -70,6 +81,7 @@ internal sealed class NerFeatures(NameList names, Gazetteer aliases)
             features.Add(FeatureHash.Of((int)T.BigramRight).Add(low).Add(i + 1 < n ? lower[i + 1] : "</s>").Value);
             features.Add(FeatureHash.Of((int)T.ShapeTrigram)
                 .Add((int)(i > 0 ? shapes[i - 1] : 0)).Add((int)shapes[i]).Add((int)(i + 1 < n ? shapes[i + 1] : 0)).Value);
+            for (var t = 0; t < fine.Length; t++) AddClusters(features, t, fine[t], coarse[t], i);
             document?.AddFeatures(features, word, low, headline);
             if (headline)
             {
@@ -101,6 +113,20 @@ internal sealed class NerFeatures(NameList names, Gazetteer aliases)
         features.Add(FeatureHash.Of((int)T.PreviousTagShape).Add(previous).Add((int)ShapeHash(T.ShortShape, word, collapse: true)).Value);
     }
 
+    // Word classes of the word and its neighbours: a rare or unseen name borrows what its class's words learned.
+    // Several tables (k-means from different seeds) vote together, which evens out an unlucky clustering.
+    private static void AddClusters(List<ulong> features, int table, int[] fine, int[] coarse, int i)
+    {
+        for (var d = -1; d <= 1; d++)
+        {
+            var j = i + d;
+            var f = j < 0 ? -2 : j >= fine.Length ? -3 : fine[j];
+            var c = j < 0 ? -2 : j >= fine.Length ? -3 : coarse[j];
+            features.Add(FeatureHash.Of((int)T.FineCluster).Add(table).Add(d).Add(f).Value);
+            features.Add(FeatureHash.Of((int)T.CoarseCluster).Add(table).Add(d).Add(c).Value);
+        }
+    }
+
     private static void AddBits(List<ulong> features, T template, ushort bits, int position = 0)
     {
         for (var b = 0; bits != 0; b++, bits >>= 1)
@@ -113,18 +139,19 @@ internal sealed class NerFeatures(NameList names, Gazetteer aliases)
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Length == 0 || !char.IsUpper(tokens[i][0])) continue;
+            var aliasStart = aliases.CanStartAlias(tokens[i]);
             for (var length = 1; length <= NameList.MaxTokens && i + length <= tokens.Count; length++)
             {
                 Mark(nameBits, i, length, names.Lookup(NameList.Key(tokens, i, length), ownNames));
-                if (length <= 4) Mark(aliasBits, i, length, AliasTypes(tokens, i, length));
+                if (length <= 4 && (aliasStart || length == 1)) Mark(aliasBits, i, length, AliasTypes(tokens, i, length, aliasStart));
             }
         }
     }
 
-    private byte AliasTypes(IReadOnlyList<string> tokens, int start, int length)
+    private byte AliasTypes(IReadOnlyList<string> tokens, int start, int length, bool aliasStart)
     {
         var surface = length == 1 ? tokens[start] : string.Join(' ', Enumerable.Range(start, length).Select(k => tokens[k]));
-        if (aliases.TryLookup(surface, out _, out var type))
+        if (aliasStart && aliases.TryLookup(surface, out _, out var type))
             return type switch
             {
                 EntityType.Person => 1,

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Factdesk.Clustering;
 using Factdesk.Evaluation;
 using Factdesk.Learning;
 
@@ -13,7 +14,9 @@ public sealed class NerTagger
 {
     public const string ModelFile = "ner.bin";
 
-    private const string Magic = "factdesk-ner-1";
+    // Version 2 adds the word-cluster tables after the names (their count, then each table).
+    private const string Magic = "factdesk-ner-2";
+    private const string MagicWithoutClusters = "factdesk-ner-1";
 
     private static readonly Lazy<NerTagger?> ShippedTagger = new(() =>
     {
@@ -24,13 +27,15 @@ public sealed class NerTagger
 
     private readonly PerceptronWeights _weights;
     private readonly NameList _names;
+    private readonly IReadOnlyList<WordClusters> _clusters;
     private readonly NerFeatures _features;
 
-    internal NerTagger(PerceptronWeights weights, NameList names)
+    internal NerTagger(PerceptronWeights weights, NameList names, IReadOnlyList<WordClusters> clusters)
     {
         _weights = weights;
         _names = names;
-        _features = new NerFeatures(names, Gazetteer.Default);
+        _clusters = clusters;
+        _features = new NerFeatures(names, Gazetteer.Default, clusters);
     }
 
     /// <summary>The model built into Factdesk, or null when the build has none (train it with `factdesk train ner`).</summary>
@@ -65,6 +70,8 @@ public sealed class NerTagger
         writer.Write(Magic);
         _weights.Write(writer);
         _names.Write(writer);
+        writer.Write(_clusters.Count);
+        foreach (var table in _clusters) table.Write(writer);
     }
 
     public static NerTagger Load(Stream stream)
@@ -72,8 +79,14 @@ public sealed class NerTagger
         using var zip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var buffered = new BufferedStream(zip, 1 << 16);
         using var reader = new BinaryReader(buffered);
-        if (reader.ReadString() != Magic) throw new InvalidDataException("not a Factdesk entity tagger model");
+        var magic = reader.ReadString();
+        if (magic is not (Magic or MagicWithoutClusters)) throw new InvalidDataException("not a Factdesk entity tagger model");
         var weights = PerceptronWeights.Read(reader);
-        return new NerTagger(weights, NameList.Read(reader));
+        var names = NameList.Read(reader);
+        var tables = magic == Magic ? reader.ReadInt32() : 0;
+        if (tables is < 0 or > 16) throw new InvalidDataException("entity tagger model has an impossible number of cluster tables");
+        var clusters = new WordClusters[tables];
+        for (var t = 0; t < tables; t++) clusters[t] = WordClusters.Read(reader);
+        return new NerTagger(weights, names, clusters);
     }
 }

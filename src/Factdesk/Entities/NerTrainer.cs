@@ -1,3 +1,4 @@
+using Factdesk.Clustering;
 using Factdesk.Evaluation;
 using Factdesk.Learning;
 
@@ -17,11 +18,12 @@ public static class NerTrainer
 
     public static NerTagger Train(
         IReadOnlyList<ConllDocument> train, IReadOnlyList<ConllDocument> development, int epochs,
-        Action<NerEpoch>? progress = null, float minWeight = DefaultMinWeight, int seed = 2003)
+        Action<NerEpoch>? progress = null, float minWeight = DefaultMinWeight, int seed = 2003, IReadOnlyList<WordClusters>? clusters = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        clusters ??= [];
         var names = NameList.Build(train);
-        var features = new NerFeatures(names, Gazetteer.Default);
+        var features = new NerFeatures(names, Gazetteer.Default, clusters);
         var perceptron = new AveragedPerceptron(BilouTags.Count);
         var ownNames = train.Select(NameList.NamesOf).ToArray();
         var gold = train.Select(d => d.Sentences.Select(s => BilouTags.Encode(ConllChunks.Find(s.Tags), s.Tokens.Length)).ToArray()).ToArray();
@@ -43,7 +45,7 @@ public static class NerTrainer
                 }
             }
 
-            var tagger = new NerTagger(perceptron.Average(minWeight), names);
+            var tagger = new NerTagger(perceptron.Average(minWeight), names, clusters);
             var score = NerBenchmark.Run(tagger, development).Scorer.Overall;
             var improved = score.F1 > bestF1;
             if (improved)

@@ -1,3 +1,4 @@
+using Factdesk.Clustering;
 using Factdesk.Entities;
 using Factdesk.Evaluation;
 
@@ -90,6 +91,24 @@ public sealed class NerTaggerTests
         var tokens = "Police in Oslo arrested two men .".Split(' ');
 
         Assert.Equal(Trained.Value.Predict(tokens), loaded.Predict(tokens));
+    }
+
+    [Fact]
+    public void A_model_with_word_clusters_keeps_them_when_saved()
+    {
+        var corpus = Corpus(Names[..3]);
+        var clusters = WordClusterBuilder.Build(corpus.SelectMany(d => d.Sentences).Select(s => (IReadOnlyList<string>)s.Tokens).ToList(),
+            new WordClusterOptions(MinCount: 1, Dimensions: 16, FineClusters: 8, CoarseClusters: 2));
+        var tagger = NerTrainer.Train(corpus, Corpus(Names[3..]), epochs: 3, clusters: [clusters]);
+        using var stream = new MemoryStream();
+        tagger.Save(stream);
+        stream.Position = 0;
+        var loaded = NerTagger.Load(stream);
+        // "Paris" is in the cluster table but never in this frame; its cluster is one of the features.
+        var tokens = "Shares of Paris rose 5 percent in early trade .".Split(' ');
+
+        Assert.Equal(tagger.Predict(tokens), loaded.Predict(tokens));
+        Assert.Equal(tagger.FeatureCount, loaded.FeatureCount);
     }
 
     [Fact]
