@@ -18,6 +18,9 @@ public sealed class StoreIndexes
     /// <summary>HNSW beam width while building; see docs/BENCHMARKS.md for the recall it gives.</summary>
     public const int BuildBreadth = 100;
 
+    // Fact-checks read from the store per parallel graph insertion.
+    private const int Batch = 10_000;
+
     private StoreIndexes(HnswIndex vectors, Bm25Postings terms)
     {
         Vectors = vectors;
@@ -60,16 +63,19 @@ public sealed class StoreIndexes
     private static HnswIndex NewGraph(int expected) =>
         new(SentenceEncoder.Dimensions, Links, BuildBreadth, capacity: Math.Max(16, expected * 2));
 
-    // One pass over the store for both indexes, from the older of their last labels.
+    // One pass over the store for both indexes, from the older of their last labels. Vectors are linked into the
+    // graph a batch at a time on every core, which is most of the time an index takes to build.
     private static (int Vectors, int Terms) CatchUp(IFactCheckStore store, HnswIndex vectors, Bm25Postings terms, int total, Action<int, int>? progress)
     {
         var (addedVectors, addedTerms, read) = (0, 0, 0);
+        var indexedVectors = vectors.LastLabel;
+        var batch = new List<(long, float[])>(2 * Batch);
         foreach (var row in store.VectorsAfter(Math.Min(vectors.LastLabel, terms.LastLabel)))
         {
-            if (row.Id > vectors.LastLabel)
+            if (row.Id > indexedVectors)
             {
-                vectors.Add(row.Id, row.Embedding);
-                if (row.TitleEmbedding is { } title) vectors.Add(row.Id, title);
+                batch.Add((row.Id, row.Embedding));
+                if (row.TitleEmbedding is { } title) batch.Add((row.Id, title));
                 addedVectors++;
             }
             if (row.Id > terms.LastLabel)
@@ -77,8 +83,14 @@ public sealed class StoreIndexes
                 terms.Add(row.Id, TermsOf(row.Claim, row.Title));
                 addedTerms++;
             }
-            if (++read % 10_000 == 0) progress?.Invoke(read, total);
+            if (++read % Batch == 0)
+            {
+                vectors.AddRange(batch, Environment.ProcessorCount);
+                batch.Clear();
+                progress?.Invoke(read, total);
+            }
         }
+        vectors.AddRange(batch, Environment.ProcessorCount);
         return (addedVectors, addedTerms);
     }
 

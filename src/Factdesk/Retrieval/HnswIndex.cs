@@ -35,11 +35,12 @@ public sealed class HnswIndex
     private int _topLevel = -1;
     private int _labelCount;
 
-    private int[] _visited;
-    private int _stamp;
-    private readonly sbyte[] _queryCodes;
-    private readonly PriorityQueue<int, float> _candidates = new();
-    private readonly PriorityQueue<int, float> _results = new();
+    // Searches keep their working state here; a parallel build gives each thread its own.
+    private Scratch _scratch;
+    // While a parallel build runs, link lists are read and written under these (node % count), else not at all.
+    private readonly Lock[] _stripes = Enumerable.Range(0, 4096).Select(_ => new Lock()).ToArray();
+    private readonly Lock _entryLock = new();
+    private bool _parallel;
 
     /// <param name="m">Links per node on the upper layers (twice as many on layer 0); 16 is the usual choice for hundreds of dimensions.</param>
     /// <param name="efConstruction">Beam width while linking a new node: higher builds slower and finds better neighbours.</param>
@@ -63,8 +64,7 @@ public sealed class HnswIndex
         _linkCount0 = new byte[capacity];
         _links0 = new int[(long)capacity * _m0];
         _upper = new int[]?[capacity];
-        _visited = new int[capacity];
-        _queryCodes = new sbyte[dimensions];
+        _scratch = new Scratch(capacity, dimensions);
     }
 
     public int Dimensions => _dimensions;
@@ -88,15 +88,52 @@ public sealed class HnswIndex
         Array.Resize(ref _linkCount0, count);
         Array.Resize(ref _links0, checked(count * _m0));
         Array.Resize(ref _upper, count);
-        _visited = new int[count];
-        _stamp = 0;
+        _scratch = new Scratch(count, _dimensions);
     }
 
     /// <summary>
     /// Adds <paramref name="vector"/> (unit length for cosine) under <paramref name="label"/>, which may repeat the last
     /// label but not fall below it: the labels stay sorted, so <see cref="Similarities"/> finds a label's vectors quickly.
     /// </summary>
-    public void Add(long label, ReadOnlySpan<float> vector)
+    public void Add(long label, ReadOnlySpan<float> vector) => Insert(Place(label, vector), _scratch);
+
+    /// <summary>
+    /// Adds many vectors as <see cref="Add"/> would, linking them on <paramref name="threads"/> threads at once (the
+    /// graph then depends a little on timing, as with other parallel HNSW builds).
+    /// </summary>
+    public void AddRange(IReadOnlyList<(long Label, float[] Vector)> items, int threads)
+    {
+        if (items.Count == 0) return;
+        EnsureCapacity(_count + items.Count);
+        var first = _count;
+        foreach (var (label, vector) in items) Place(label, vector);
+        if (threads <= 1 || items.Count < 1000)
+        {
+            for (var node = first; node < _count; node++) Insert(node, _scratch);
+            return;
+        }
+        // The first node of an empty graph becomes its entry; every other one needs an entry to search from.
+        if (_entry < 0) Insert(first++, _scratch);
+        _parallel = true;
+        try
+        {
+            var next = first - 1;
+            var last = _count;
+            var workers = Enumerable.Range(0, threads).Select(_ => Task.Run(() =>
+            {
+                var scratch = new Scratch(_labels.Length, _dimensions);
+                for (int node; (node = Interlocked.Increment(ref next)) < last;) Insert(node, scratch);
+            })).ToArray();
+            Task.WaitAll(workers);
+        }
+        finally
+        {
+            _parallel = false;
+        }
+    }
+
+    // Stores the vector, label and level of a new node, not yet linked to anything.
+    private int Place(long label, ReadOnlySpan<float> vector)
     {
         if (vector.Length != _dimensions)
             throw new ArgumentException($"expected {_dimensions} dimensions, got {vector.Length}", nameof(vector));
@@ -108,33 +145,52 @@ public sealed class HnswIndex
         _scales[node] = Int8Vectors.Quantize(vector, Codes(node));
         if (node == 0 || _labels[node - 1] != label) _labelCount++;
         var level = (int)(-Math.Log(1 - _random.NextDouble()) * _levelFactor);
-        if (level > 0) _upper[node] = new int[level * (_m + 1)];
+        _upper[node] = level > 0 ? new int[level * (_m + 1)] : null;
+        _linkCount0[node] = 0;
         _count++;
+        return node;
+    }
 
-        if (_entry < 0)
+    private void Insert(int node, Scratch scratch)
+    {
+        var level = LevelOf(node);
+        int entryNode, topLevel;
+        lock (_entryLock)
         {
-            _entry = node;
-            _topLevel = level;
-            return;
+            if (_entry < 0)
+            {
+                _entry = node;
+                _topLevel = level;
+                return;
+            }
+            (entryNode, topLevel) = (_entry, _topLevel);
         }
         var query = Codes(node);
         var scale = _scales[node];
-        var entry = Descend(query, scale, _topLevel, level + 1);
+        var entry = Descend(query, scale, entryNode, topLevel, level + 1, scratch);
         List<int> entries = [entry];
-        for (var layer = Math.Min(level, _topLevel); layer >= 0; layer--)
+        for (var layer = Math.Min(level, topLevel); layer >= 0; layer--)
         {
-            var found = SearchLayer(query, scale, entries, _efConstruction, layer);
+            var found = SearchLayer(query, scale, entries, _efConstruction, layer, scratch);
             var chosen = SelectNeighbours(found, layer == 0 ? _m0 : _m);
             SetLinks(node, layer, chosen);
             foreach (var (neighbour, _) in chosen) Link(neighbour, node, layer);
             entries = found.ConvertAll(f => f.Node);
         }
-        if (level > _topLevel)
+        if (level > topLevel)
         {
-            _entry = node;
-            _topLevel = level;
+            lock (_entryLock)
+            {
+                if (level > _topLevel)
+                {
+                    _entry = node;
+                    _topLevel = level;
+                }
+            }
         }
     }
+
+    private int LevelOf(int node) => (_upper[node]?.Length ?? 0) / (_m + 1);
 
     /// <summary>
     /// The <paramref name="k"/> labels whose best vector is nearest <paramref name="query"/>, nearest first, with that
@@ -146,9 +202,10 @@ public sealed class HnswIndex
         if (query.Length != _dimensions)
             throw new ArgumentException($"expected {_dimensions} dimensions, got {query.Length}", nameof(query));
         if (_count == 0 || k <= 0) return [];
-        var scale = Int8Vectors.Quantize(query, _queryCodes);
-        var entry = Descend(_queryCodes, scale, _topLevel, 1);
-        var found = SearchLayer(_queryCodes, scale, [entry], Math.Max(ef, k), 0);
+        var codes = _scratch.Query;
+        var scale = Int8Vectors.Quantize(query, codes);
+        var entry = Descend(codes, scale, _entry, _topLevel, 1, _scratch);
+        var found = SearchLayer(codes, scale, [entry], Math.Max(ef, k), 0, _scratch);
         var hits = new List<(long, float)>(k);
         var seen = new HashSet<long>();
         foreach (var (node, similarity) in found)
@@ -167,7 +224,8 @@ public sealed class HnswIndex
     {
         if (query.Length != _dimensions)
             throw new ArgumentException($"expected {_dimensions} dimensions, got {query.Length}", nameof(query));
-        var scale = Int8Vectors.Quantize(query, _queryCodes);
+        var codes = _scratch.Query;
+        var scale = Int8Vectors.Quantize(query, codes);
         var result = new float[labels.Count][];
         var sorted = _labels.AsSpan(0, _count);
         for (var i = 0; i < labels.Count; i++)
@@ -182,7 +240,7 @@ public sealed class HnswIndex
             var last = first;
             while (last + 1 < _count && sorted[last + 1] == labels[i]) last++;
             result[i] = new float[last - first + 1];
-            for (var node = first; node <= last; node++) result[i][node - first] = Similarity(_queryCodes, scale, node);
+            for (var node = first; node <= last; node++) result[i][node - first] = Similarity(codes, scale, node);
         }
         return result;
     }
@@ -262,7 +320,30 @@ public sealed class HnswIndex
         return block.Slice(1, block[0]);
     }
 
+    // The links of a node as they are now; under its lock while other threads may be changing them.
+    private ReadOnlySpan<int> CopyLinks(int node, int layer, int[] buffer)
+    {
+        if (!_parallel) return Links(node, layer);
+        lock (_stripes[node % _stripes.Length])
+        {
+            var links = Links(node, layer);
+            links.CopyTo(buffer);
+            return buffer.AsSpan(0, links.Length);
+        }
+    }
+
     private void SetLinks(int node, int layer, List<(int Node, float Similarity)> chosen)
+    {
+        if (!_parallel)
+        {
+            WriteLinks(node, layer, chosen);
+            return;
+        }
+        lock (_stripes[node % _stripes.Length])
+            WriteLinks(node, layer, chosen);
+    }
+
+    private void WriteLinks(int node, int layer, List<(int Node, float Similarity)> chosen)
     {
         Span<int> target;
         if (layer == 0)
@@ -281,6 +362,17 @@ public sealed class HnswIndex
 
     // Adds the back link from neighbour to node; a full list is pruned again with the same heuristic as a new node's.
     private void Link(int neighbour, int node, int layer)
+    {
+        if (!_parallel)
+        {
+            LinkUnlocked(neighbour, node, layer);
+            return;
+        }
+        lock (_stripes[neighbour % _stripes.Length])
+            LinkUnlocked(neighbour, node, layer);
+    }
+
+    private void LinkUnlocked(int neighbour, int node, int layer)
     {
         var capacity = layer == 0 ? _m0 : _m;
         var links = Links(neighbour, layer);
@@ -304,20 +396,20 @@ public sealed class HnswIndex
         var pool = new List<(int Node, float Similarity)>(links.Length + 1) { (node, Similarity(codes, scale, node)) };
         foreach (var other in links) pool.Add((other, Similarity(codes, scale, other)));
         pool.Sort((x, y) => y.Similarity.CompareTo(x.Similarity));
-        SetLinks(neighbour, layer, SelectNeighbours(pool, capacity));
+        WriteLinks(neighbour, layer, SelectNeighbours(pool, capacity));
     }
 
     // Greedy walk on the sparse layers from the top down to (and including) lowest.
-    private int Descend(ReadOnlySpan<sbyte> query, float scale, int fromLayer, int lowest)
+    private int Descend(ReadOnlySpan<sbyte> query, float scale, int entry, int fromLayer, int lowest, Scratch scratch)
     {
-        var current = _entry;
+        var current = entry;
         var best = Similarity(query, scale, current);
         for (var layer = fromLayer; layer >= lowest; layer--)
         {
             for (var moved = true; moved;)
             {
                 moved = false;
-                foreach (var next in Links(current, layer))
+                foreach (var next in CopyLinks(current, layer, scratch.Links))
                 {
                     var similarity = Similarity(query, scale, next);
                     if (similarity > best)
@@ -333,44 +425,43 @@ public sealed class HnswIndex
     }
 
     // The beam search of one layer; returns the ef nearest nodes seen, nearest first.
-    private List<(int Node, float Similarity)> SearchLayer(ReadOnlySpan<sbyte> query, float scale, List<int> entries, int ef, int layer)
+    private List<(int Node, float Similarity)> SearchLayer(ReadOnlySpan<sbyte> query, float scale, List<int> entries, int ef, int layer, Scratch scratch)
     {
-        if (++_stamp == int.MaxValue)
-        {
-            Array.Clear(_visited);
-            _stamp = 1;
-        }
-        _candidates.Clear();
-        _results.Clear();
+        var visited = scratch.Visited;
+        var stamp = scratch.NextStamp();
+        var candidates = scratch.Candidates;
+        var results = scratch.Results;
+        candidates.Clear();
+        results.Clear();
         foreach (var entry in entries)
         {
-            if (_visited[entry] == _stamp) continue;
-            _visited[entry] = _stamp;
+            if (visited[entry] == stamp) continue;
+            visited[entry] = stamp;
             var similarity = Similarity(query, scale, entry);
-            _candidates.Enqueue(entry, -similarity);
-            _results.Enqueue(entry, similarity);
-            if (_results.Count > ef) _results.Dequeue();
+            candidates.Enqueue(entry, -similarity);
+            results.Enqueue(entry, similarity);
+            if (results.Count > ef) results.Dequeue();
         }
-        _results.TryPeek(out _, out var worst);
-        while (_candidates.TryDequeue(out var current, out var negated))
+        results.TryPeek(out _, out var worst);
+        while (candidates.TryDequeue(out var current, out var negated))
         {
-            if (-negated < worst && _results.Count >= ef) break;
-            foreach (var next in Links(current, layer))
+            if (-negated < worst && results.Count >= ef) break;
+            foreach (var next in CopyLinks(current, layer, scratch.Links))
             {
-                if (_visited[next] == _stamp) continue;
-                _visited[next] = _stamp;
+                if (visited[next] == stamp) continue;
+                visited[next] = stamp;
                 var similarity = Similarity(query, scale, next);
-                if (_results.Count < ef || similarity > worst)
+                if (results.Count < ef || similarity > worst)
                 {
-                    _candidates.Enqueue(next, -similarity);
-                    _results.Enqueue(next, similarity);
-                    if (_results.Count > ef) _results.Dequeue();
-                    _results.TryPeek(out _, out worst);
+                    candidates.Enqueue(next, -similarity);
+                    results.Enqueue(next, similarity);
+                    if (results.Count > ef) results.Dequeue();
+                    results.TryPeek(out _, out worst);
                 }
             }
         }
-        var found = new List<(int, float)>(_results.Count);
-        while (_results.TryDequeue(out var node, out var similarity)) found.Add((node, similarity));
+        var found = new List<(int, float)>(results.Count);
+        while (results.TryDequeue(out var node, out var similarity)) found.Add((node, similarity));
         found.Reverse();
         return found;
     }
@@ -397,5 +488,26 @@ public sealed class HnswIndex
             if (diverse) chosen.Add(candidate);
         }
         return chosen;
+    }
+
+    private sealed class Scratch(int capacity, int dimensions)
+    {
+        private int _stamp;
+
+        public int[] Visited { get; private set; } = new int[capacity];
+        public sbyte[] Query { get; } = new sbyte[dimensions];
+        public int[] Links { get; } = new int[256];
+        public PriorityQueue<int, float> Candidates { get; } = new();
+        public PriorityQueue<int, float> Results { get; } = new();
+
+        public int NextStamp()
+        {
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(Visited);
+                _stamp = 1;
+            }
+            return _stamp;
+        }
     }
 }

@@ -49,6 +49,20 @@ public sealed class HnswIndexTests
     }
 
     [Fact]
+    public void Vectors_linked_on_several_threads_are_found_as_well()
+    {
+        var vectors = Vectors(3000, 1);
+        var index = new HnswIndex(Dimensions, m: 8, efConstruction: 64, capacity: 16);
+        index.AddRange(vectors[..1500].Select((v, i) => ((long)i, v)).ToList(), threads: 2);
+        index.AddRange(vectors[1500..].Select((v, i) => (1500L + i, v)).ToList(), threads: 3);
+        Assert.Equal((3000, 3000, 2999L), (index.Count, index.LabelCount, index.LastLabel));
+        var queries = Vectors(50, 2);
+        var found = queries.Sum(q => index.Search(q, 10, 150).Select(h => h.Label).Intersect(Exact(vectors, q, 10)).Count());
+        Assert.True(found / 500.0 >= 0.95, $"recall@10 {found / 500.0}");
+        Assert.Throws<ArgumentException>(() => index.AddRange([(5L, vectors[0])], threads: 2));
+    }
+
+    [Fact]
     public void Hits_come_nearest_first_with_about_the_true_cosine()
     {
         var vectors = Vectors(500, 3);
