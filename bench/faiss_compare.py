@@ -9,7 +9,9 @@ a search serves them), recall@10 of fact-checks against the exact answer; and Fa
 ground truth.
 
 Run with Debian's python and OpenBLAS (apt-get install python3-faiss libopenblas0-pthread):
-    /usr/bin/python3 bench/faiss_compare.py DIR [THREADS]
+    /usr/bin/python3 bench/faiss_compare.py DIR [THREADS] [flat]
+
+With `flat` only the exact index runs (an HNSW build of millions of vectors takes long on a shared machine).
 """
 import os
 import sys
@@ -74,6 +76,8 @@ def main():
     print(f"IndexFlatIP batch of all {queries.shape[0]} queries: {(time.perf_counter() - start) * 1000:.0f} ms")
     print(f"Factdesk HNSW (default beam): recall@10 {recall([[x for x in o if x >= 0] for o in ours], exact):.3f}")
 
+    if len(sys.argv) > 3 and sys.argv[3] == "flat":
+        return
     hnsw = faiss.IndexHNSWFlat(DIMENSIONS, 16, faiss.METRIC_INNER_PRODUCT)
     hnsw.hnsw.efConstruction = 100
     start = time.perf_counter()

@@ -43,6 +43,9 @@ internal static class EncodingThroughput
         }
         var cosines = theirs.Zip(ours, (a, b) => TensorPrimitives.CosineSimilarity(a, b)).ToArray();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cosine ours to theirs: mean {cosines.Average():0.00000}, min {cosines.Min():0.00000}"));
+        var apart = cosines.Select((c, i) => (c, i)).Where(x => x.c < 0.999).Select(x => sentences[x.i]).ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"below 0.999: {apart.Count} sentences, mean {(apart.Count == 0 ? 0 : apart.Average(s => s.Length)):0} characters; first: {apart.FirstOrDefault()?[..Math.Min(120, apart[0].Length)]}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set of the process {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB"));
         return 0;
     }

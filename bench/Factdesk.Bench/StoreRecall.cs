@@ -9,7 +9,8 @@ using Factdesk.Storage;
 namespace Factdesk.Bench;
 
 /// <summary>
-/// `recall DB QUERIES [EXPORT_DIR]`: how much of the exact vector scan the HNSW index finds, for the queries of a
+/// `recall DB QUERIES [EXPORT_DIR]`: how much of the exact vector scan the HNSW index finds (and an exact scan of its
+/// int8 vectors, for the first 50 queries), for the queries of a
 /// CheckThat! queries TSV (all of them, judged or not). The exact answer is the old retriever's: per fact-check the
 /// better of claim and title cosine, in float32, over every stored vector. Reports recall@10 and recall@100 (the
 /// hybrid search takes 100 vector candidates) and the index's latency for several beam widths. With EXPORT_DIR it
@@ -38,11 +39,13 @@ internal static class StoreRecall
         // One pass over the store for all queries at once; a per-query heap of the best Deep fact-checks.
         var clock = Stopwatch.StartNew();
         var best = queries.Select(_ => new PriorityQueue<long, float>()).ToArray();
+        var allIds = new List<long>();
         using (var vectorsOut = export is null ? null : new BufferedStream(File.Create(Path.Combine(export, "vectors.f32")), 1 << 20))
         using (var labelsOut = export is null ? null : new BufferedStream(File.Create(Path.Combine(export, "labels.i64")), 1 << 20))
         {
             foreach (var row in store.VectorsAfter(0))
             {
+                allIds.Add(row.Id);
                 for (var q = 0; q < queries.Length; q++)
                 {
                     var cosine = TensorPrimitives.Dot(queries[q], row.Embedding);
@@ -72,6 +75,20 @@ internal static class StoreRecall
         clock.Restart();
         search.Open();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index opened in {clock.Elapsed.TotalMilliseconds:0} ms"));
+        // How much is lost to int8 rounding alone: an exact scan of the index's own int8 vectors, for some queries.
+        var sample = Math.Min(50, queries.Length);
+        double int8At10 = 0, int8At100 = 0;
+        var indexes = StoreIndexes.Open(store);
+        for (var q = 0; q < sample; q++)
+        {
+            var similarities = indexes.Vectors.Similarities(queries[q], allIds);
+            var ranked = Enumerable.Range(0, allIds.Count).OrderByDescending(i => similarities[i].DefaultIfEmpty(float.MinValue).Max())
+                .Take(Deep).Select(i => allIds[i]).ToList();
+            int8At10 += ranked.Take(10).Intersect(exact[q].Take(10)).Count() / 10.0;
+            int8At100 += ranked.Intersect(exact[q]).Count() / (double)exact[q].Count;
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"exact int8 scan, first {sample} queries: recall@10 {int8At10 / sample:0.000}, recall@100 {int8At100 / sample:0.000}"));
         Console.WriteLine("beam | recall@10 | recall@100 | p50 ms | p99 ms");
         foreach (var beam in (int[])[100, 128, 192, FactCheckSearch.DefaultSearchBreadth, 384, 512])
         {
