@@ -1,12 +1,21 @@
 using BenchmarkDotNet.Running;
 using Factdesk.Bench;
 
-// `pages DIR` is the side-by-side run with bench/readability, `match DB QUERIES QRELS` the store search timing, `publish N DIR` the static site timing,
-// `desk USERS SECONDS ARTICLE` the desk under concurrent users; everything else goes to BenchmarkDotNet.
+// `pages DIR` is the side-by-side run with bench/readability, `match DB QUERIES QRELS` the store search timing, `generate N DB ...` a store of N fact-checks for it,
+// `index DB` its search indexes, `recall DB QUERIES [DIR]` the vector index against the exact scan, `encode VCLAIMS N THREADS` MiniLM throughput,
+// `publish N DIR` the static site timing, `desk USERS SECONDS ARTICLE` the desk under concurrent users; everything else goes to BenchmarkDotNet.
 if (args is ["pages", .. var rest])
     return ExtractionPages.Run(rest);
 if (args is ["match", .. var matchArgs])
     return StoreMatching.Run(matchArgs);
+if (args is ["generate", .. var generateArgs])
+    return StoreGeneration.Run(generateArgs);
+if (args is ["index", .. var indexArgs])
+    return StoreGeneration.Index(indexArgs);
+if (args is ["recall", .. var recallArgs])
+    return StoreRecall.Run(recallArgs);
+if (args is ["encode", .. var encodeArgs])
+    return EncodingThroughput.Run(encodeArgs);
 if (args is ["publish", .. var publishArgs])
     return SitePublishing.Run(publishArgs);
 if (args is ["desk", .. var deskArgs])

@@ -7,8 +7,8 @@ using Factdesk.Storage;
 namespace Factdesk.Bench;
 
 /// <summary>
-/// `match DB QUERIES QRELS`: the latency of a store search per query (encoding the query, FTS5 BM25, the exact
-/// vector scan, scoring, as `factdesk match` does after start-up), and how often the best hit is the right one at
+/// `match DB QUERIES QRELS [--ef N]`: the latency of a store search per query (encoding the query, BM25 and HNSW
+/// candidates from the store's in-memory indexes, scoring, as `factdesk match` does after start-up), and how often the best hit is the right one at
 /// each score, which is what the suggest/confident thresholds are chosen from. For a store holding the CheckThat!
 /// 2020 collection (keys clef2020:ID) and its queries and qrels. A plain timing loop: one search is milliseconds.
 /// </summary>
@@ -25,33 +25,73 @@ internal static class StoreMatching
             .GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Select(r => "clef2020:" + r[2]).ToHashSet(StringComparer.Ordinal));
         var queries = Tsv.Read(args[1]).Skip(1).Where(r => r.Length >= 2 && relevant.ContainsKey(r[0])).Select(r => (Id: r[0], Text: r[1])).ToList();
 
+        var breadth = args.Length > 4 && args[3] == "--ef" ? int.Parse(args[4], CultureInfo.InvariantCulture) : FactCheckSearch.DefaultSearchBreadth;
+
         using var store = SqliteFactCheckStore.Open(args[0]);
         using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
-        var search = new FactCheckSearch(store, encoder);
-        var keys = store.All().ToDictionary(f => f.Id.ToString(CultureInfo.InvariantCulture), f => f.FactCheck.SourceKey);
+        var search = new FactCheckSearch(store, encoder) { SearchBreadth = breadth };
+        var vectors = encoder.Encode(queries.ConvertAll(q => q.Text));
 
         var clock = Stopwatch.StartNew();
-        search.Search("warm-up: load the vectors and pay for the JIT", 10);
+        search.Search("warm-up: open the vector index and pay for the JIT", 10);
         var firstMs = clock.Elapsed.TotalMilliseconds;
 
+        // Three passes over the same queries: the two retrievers alone, the whole search with the query's vector
+        // given (what a batch pays), and the whole search with encoding (what `factdesk match` pays per claim).
+        var bm25 = new List<double>();
+        var fts5 = new List<double>();
+        var nearest = new List<double>();
+        foreach (var (i, (_, text)) in queries.Index())
+        {
+            var terms = SearchTerms.Of(text).Distinct(StringComparer.Ordinal).Take(FactCheckSearch.MaxQueryTerms).ToList();
+            clock.Restart();
+            search.NearestByTerms(terms);
+            bm25.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            store.SearchText(terms, HybridScoring.CandidatesPerRetriever);
+            fts5.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            search.NearestByVector(vectors[i]);
+            nearest.Add(clock.Elapsed.TotalMilliseconds);
+        }
         var latencies = new List<double>();
         var top = new List<(double Score, bool Right)>();
         double map5 = 0;
-        foreach (var (id, text) in queries)
+        var rankedIds = new List<List<long>>();
+        var topScores = new List<double>();
+        foreach (var (i, (id, text)) in queries.Index())
         {
             clock.Restart();
-            var hits = search.Search(text, 10);
+            var hits = search.Search(text, vectors[i], 10);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
-            var ranked = hits.Select(h => keys[h.Entry.Id]).ToList();
-            map5 += RankingMetrics.AveragePrecisionAt(ranked, relevant[id], 5);
-            if (hits.Count > 0) top.Add((hits[0].Score, relevant[id].Contains(ranked[0])));
+            rankedIds.Add(hits.Select(FactCheckSearch.IdOf).ToList());
+            topScores.Add(hits.Count > 0 ? hits[0].Score : 0);
         }
-        latencies.Sort();
-        double Percentile(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        var withEncoding = new List<double>();
+        foreach (var (_, text) in queries)
+        {
+            clock.Restart();
+            search.Search(text, 10);
+            withEncoding.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        var sourceKeys = rankedIds.SelectMany(r => r).Distinct().ToDictionary(x => x, x => store.Get(x)!.FactCheck.SourceKey);
+        foreach (var (i, (id, _)) in queries.Index())
+        {
+            var ranked = rankedIds[i].Select(x => sourceKeys[x]).ToList();
+            map5 += RankingMetrics.AveragePrecisionAt(ranked, relevant[id], 5);
+            if (ranked.Count > 0) top.Add((topScores[i], relevant[id].Contains(ranked[0])));
+        }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"store {store.Count()} fact-checks, {queries.Count} judged queries; first search (loads vectors) {firstMs:0} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"latency ms: p50 {Percentile(0.5):0.0}  p90 {Percentile(0.9):0.0}  p99 {Percentile(0.99):0.0}  max {latencies[^1]:0.0}"));
+            $"store {store.Count()} fact-checks, {queries.Count} judged queries, HNSW beam {breadth}; first search (opens the vector index) {firstMs:0} ms"));
+        Console.WriteLine("latency ms            |   p50 |   p90 |   p99 |   max");
+        foreach (var (name, values) in (ReadOnlySpan<(string, List<double>)>)[("BM25 (MaxScore) only", bm25), ("FTS5 bm25() (unused)", fts5), ("vectors (HNSW) only", nearest), ("search, vector given", latencies), ("search with encoding", withEncoding)])
+        {
+            values.Sort();
+            double Percentile(double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-21} | {Percentile(0.5),5:0.0} | {Percentile(0.9),5:0.0} | {Percentile(0.99),5:0.0} | {values[^1],5:0.0}"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {peak / 1e6:0} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAP@5 {map5 / queries.Count:0.000}  top-1 right {top.Count(t => t.Right)} of {queries.Count}"));
         Console.WriteLine("top-1 score >= t | queries | top-1 right | precision | share of all queries answered right");
         for (var t = 0.40; t < 0.951; t += 0.05)

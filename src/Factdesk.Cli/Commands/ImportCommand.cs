@@ -31,6 +31,8 @@ internal static class ImportCommand
                 var importer = new FactCheckImporter(store, () => encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount));
                 var results = Run(parse.GetValue(files)!, importer, output);
                 RunLog.Import(parse.GetValue(log), results);
+                // The search indexes are brought up to date now, so that the first search does not pay for it.
+                if (results.Any(r => r.Imported > 0)) StoreIndexes.Open(store);
                 ImportSummary.Write(Terminal.For(output), results);
                 output.Flush();
                 return results.Any(r => ImportSummary.Failures(r) > 0) ? FactdeskCli.BadInput : 0;

@@ -15,21 +15,25 @@ public static class HybridScoring
     /// <summary>How many candidates each retriever (BM25, vectors) proposes before scoring.</summary>
     public const int CandidatesPerRetriever = 100;
 
-    public static List<FactCheckHit> Rank(IEnumerable<MatchCandidate> candidates, float[] queryVector, int top, ClaimMatcher.Weights weights)
+    /// <param name="maxBm25">The best BM25 among all candidates, when <paramref name="candidates"/> are only some of them.</param>
+    public static List<FactCheckHit> Rank(IEnumerable<MatchCandidate> candidates, float[] queryVector, int top, ClaimMatcher.Weights weights, double? maxBm25 = null)
     {
         var list = candidates as IReadOnlyList<MatchCandidate> ?? candidates.ToList();
-        var maxBm25 = list.Count == 0 ? 0 : list.Max(c => c.Bm25);
+        var best = maxBm25 ?? (list.Count == 0 ? 0 : list.Max(c => c.Bm25));
         var hits = new List<FactCheckHit>(list.Count);
         foreach (var candidate in list)
         {
             var claimCosine = TensorPrimitives.Dot(queryVector, candidate.ClaimVector);
             var titleCosine = candidate.TitleVector is { } title ? TensorPrimitives.Dot(queryVector, title) : claimCosine;
-            var normalisedBm25 = maxBm25 > 0 ? candidate.Bm25 / maxBm25 : 0;
-            var score = weights.ClaimCosine * claimCosine + weights.TitleCosine * titleCosine + weights.Bm25 * normalisedBm25;
-            hits.Add(new FactCheckHit(candidate.Entry, score, claimCosine, titleCosine, normalisedBm25));
+            var normalisedBm25 = best > 0 ? candidate.Bm25 / best : 0;
+            hits.Add(new FactCheckHit(candidate.Entry, Score(claimCosine, titleCosine, normalisedBm25, weights), claimCosine, titleCosine, normalisedBm25));
         }
         return hits.OrderByDescending(h => h.Score).Take(top).ToList();
     }
+
+    /// <summary>The hybrid score; <paramref name="titleCosine"/> is the claim's when there is no title.</summary>
+    public static double Score(double claimCosine, double titleCosine, double normalisedBm25, ClaimMatcher.Weights weights) =>
+        weights.ClaimCosine * claimCosine + weights.TitleCosine * titleCosine + weights.Bm25 * normalisedBm25;
 
     /// <summary>
     /// The positions of the <paramref name="top"/> vectors nearest the query (the better of claim and title cosine).

@@ -28,8 +28,17 @@ public interface IFactCheckStore : IDisposable
     /// <summary>Every stored fact-check in the order it was stored.</summary>
     IEnumerable<StoredFactCheck> All();
 
-    /// <summary>The vectors of every stored fact-check (for the exact vector scan).</summary>
-    IReadOnlyList<FactCheckVectors> Vectors();
+    /// <summary>The vectors of the fact-checks stored with an id above <paramref name="afterId"/>, in id order, read as they are enumerated.</summary>
+    IEnumerable<FactCheckVectors> VectorsAfter(long afterId);
+
+    /// <summary>The vectors of those of <paramref name="ids"/> that are stored, in no particular order.</summary>
+    IReadOnlyList<FactCheckVectors> VectorsOf(IReadOnlyCollection<long> ids);
+
+    /// <summary>
+    /// Where an index built from this store (ending in <paramref name="extension"/>) is kept between runs, beside the
+    /// store; null when the store has no place for one, and the index is then built in memory each time.
+    /// </summary>
+    string? SidecarPath(string extension);
 
     /// <summary>
     /// The best <paramref name="top"/> fact-checks by BM25 over claim and title for <paramref name="terms"/>

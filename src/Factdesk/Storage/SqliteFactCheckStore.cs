@@ -14,15 +14,17 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
+    private readonly string _path;
 
-    private SqliteFactCheckStore(SqliteConnection connection, TimeProvider clock)
+    private SqliteFactCheckStore(SqliteConnection connection, TimeProvider clock, string path)
     {
         _connection = connection;
         _clock = clock;
+        _path = path;
     }
 
     public static SqliteFactCheckStore Open(string path, TimeProvider? clock = null) =>
-        new(SqliteDatabase.Open(path), clock ?? TimeProvider.System);
+        new(SqliteDatabase.Open(path), clock ?? TimeProvider.System, Path.GetFullPath(path));
 
     public IReadOnlySet<string> ExistingKeys(IReadOnlyCollection<string> sourceKeys)
     {
@@ -126,18 +128,29 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
             yield return Read(row);
     }
 
-    public IReadOnlyList<FactCheckVectors> Vectors()
+    public IEnumerable<FactCheckVectors> VectorsAfter(long afterId)
     {
-        using var command = Command(null, "SELECT id, claim, title, embedding, title_embedding FROM fact_checks ORDER BY id");
+        using var command = Command(null, "SELECT id, claim, title, embedding, title_embedding FROM fact_checks WHERE id > $after ORDER BY id");
+        command.Bind("$after", afterId);
         using var row = command.ExecuteReader();
-        var vectors = new List<FactCheckVectors>();
         while (row.Read())
-        {
-            vectors.Add(new FactCheckVectors(row.GetInt64(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2),
-                Floats((byte[])row[3]), row.IsDBNull(4) ? null : Floats((byte[])row[4])));
-        }
+            yield return ReadVectors(row);
+    }
+
+    public IReadOnlyList<FactCheckVectors> VectorsOf(IReadOnlyCollection<long> ids)
+    {
+        if (ids.Count == 0) return [];
+        // Ids are numbers, so writing them into the statement is safe; a few hundred fit SQLite's limits easily.
+        var list = string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        using var command = Command(null, $"SELECT id, claim, title, embedding, title_embedding FROM fact_checks WHERE id IN ({list})");
+        using var row = command.ExecuteReader();
+        var vectors = new List<FactCheckVectors>(ids.Count);
+        while (row.Read())
+            vectors.Add(ReadVectors(row));
         return vectors;
     }
+
+    public string SidecarPath(string extension) => _path + extension;
 
     public IReadOnlyList<(long Id, double Score)> SearchText(IReadOnlyList<string> terms, int top)
     {
@@ -165,6 +178,10 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
 
     internal static string IndexedTerms(FactCheckRecord record) =>
         string.Join(' ', SearchTerms.Of(record.Title is null ? record.Claim : record.Claim + " " + record.Title));
+
+    private static FactCheckVectors ReadVectors(SqliteDataReader row) =>
+        new(row.GetInt64(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2),
+            Floats((byte[])row[3]), row.IsDBNull(4) ? null : Floats((byte[])row[4]));
 
     private static StoredFactCheck Read(SqliteDataReader row)
     {

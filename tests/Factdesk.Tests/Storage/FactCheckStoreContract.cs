@@ -47,9 +47,13 @@ public abstract class FactCheckStoreContract : IDisposable
         Assert.Equal(fact.TitleEmbedding, stored.FactCheck.TitleEmbedding);
         Assert.Equal(fact.WithoutVectors(), store.Get(stored.Id)!.FactCheck.WithoutVectors());
         Assert.Null(store.Get(stored.Id + 1000));
-        var vectors = Assert.Single(store.Vectors());
+        var vectors = Assert.Single(store.VectorsAfter(0));
         Assert.Equal((stored.Id, fact.Claim, fact.Title), (vectors.Id, vectors.Claim, vectors.Title));
         Assert.Equal(fact.Embedding, vectors.Embedding);
+        Assert.Equal(fact.TitleEmbedding, vectors.TitleEmbedding);
+        Assert.Empty(store.VectorsAfter(stored.Id));
+        Assert.Equal(stored.Id, Assert.Single(store.VectorsOf([stored.Id, stored.Id + 1000])).Id);
+        Assert.Empty(store.VectorsOf([]));
     }
 
     [Fact]
