@@ -53,6 +53,10 @@ public static class StoreBackup
             if (File.Exists(target))
                 SettleWal(to, target);
             File.Move(temporary, target, overwrite: true);
+            // The search indexes beside a database describe the file that was there; the next search rebuilds them
+            // from the new one (Matching/StoreIndexes) instead of answering with another store's rows.
+            File.Delete(target + ".hnsw");
+            File.Delete(target + ".bm25");
         }
         finally
         {

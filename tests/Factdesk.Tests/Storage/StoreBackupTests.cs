@@ -31,6 +31,21 @@ public sealed class StoreBackupTests : IDisposable
     }
 
     [Fact]
+    public void Restoring_drops_the_search_indexes_of_the_database_it_replaces()
+    {
+        var path = StoreDoctorTests.Filled(_temp);
+        var backup = _temp.File("copy.factdesk");
+        StoreBackup.Backup(path, backup);
+        File.WriteAllText(path + ".hnsw", "the vector index of the replaced file");
+        File.WriteAllText(path + ".bm25", "the term index of the replaced file");
+
+        StoreBackup.Restore(backup, path);
+
+        Assert.False(File.Exists(path + ".hnsw"));
+        Assert.False(File.Exists(path + ".bm25"));
+    }
+
+    [Fact]
     public void Restoring_into_a_missing_database_creates_it()
     {
         var backup = _temp.File("copy.factdesk");
