@@ -9,13 +9,14 @@ internal static class OutputFile
         writer.Write(content);
     });
 
-    public static void Write(string path, Action<Stream> write)
+    /// <param name="append">Add to the end of an existing file (a log) instead of replacing it.</param>
+    public static void Write(string path, Action<Stream> write, bool append = false)
     {
         if (Directory.Exists(path))
             throw new OutputException(path, "is a directory, not a file");
         try
         {
-            using var stream = File.Create(path);
+            using var stream = append ? new FileStream(path, FileMode.Append, FileAccess.Write) : File.Create(path);
             write(stream);
         }
         catch (DirectoryNotFoundException)

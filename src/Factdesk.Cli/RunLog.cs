@@ -74,14 +74,11 @@ internal static class RunLog
     private static void Append(string? path, IEnumerable<string> lines)
     {
         if (path is null) return;
-        if (Directory.Exists(path)) throw new OutputException(path, "is a directory, not a file");
-        try
+        OutputFile.Write(path, stream =>
         {
-            File.AppendAllLines(path, lines);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException(path, e is UnauthorizedAccessException ? "permission denied" : e.Message);
-        }
+            using var writer = new StreamWriter(stream);
+            foreach (var line in lines)
+                writer.WriteLine(line);
+        }, append: true);
     }
 }

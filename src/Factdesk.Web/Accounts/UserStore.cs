@@ -68,10 +68,7 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
     public IReadOnlyList<DeskUser> All()
     {
         using var select = db.Command($"{Select} ORDER BY name");
-        using var row = select.ExecuteReader();
-        var users = new List<DeskUser>();
-        while (row.Read()) users.Add(Read(row));
-        return users;
+        return select.Rows(Read);
     }
 
     /// <summary>Whether <paramref name="password"/> is the account's; a hash made with weaker settings is upgraded on the way.</summary>
@@ -169,10 +166,7 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
     {
         using var select = db.Command("SELECT id, name, created_at FROM api_tokens WHERE user_id = $user ORDER BY id");
         select.Bind("$user", userId);
-        using var row = select.ExecuteReader();
-        var tokens = new List<TokenInfo>();
-        while (row.Read()) tokens.Add(new TokenInfo(row.GetInt64(0), row.GetString(1), row.Time(2)!.Value));
-        return tokens;
+        return select.Rows(row => new TokenInfo(row.GetInt64(0), row.GetString(1), row.Time(2)!.Value));
     }
 
     public DeskUser? FindByToken(string secret)

@@ -14,11 +14,7 @@ public sealed class ArticleList(DeskDatabase db)
             FROM articles a ORDER BY a.id DESC LIMIT $limit
             """);
         select.Bind("$limit", limit);
-        using var row = select.ExecuteReader();
-        var articles = new List<ArticleSummary>();
-        while (row.Read())
-            articles.Add(new ArticleSummary(row.GetInt64(0), row.Text(1), row.Text(2), row.Time(3)!.Value, row.GetInt32(4)));
-        return articles;
+        return select.Rows(row => new ArticleSummary(row.GetInt64(0), row.Text(1), row.Text(2), row.Time(3)!.Value, row.GetInt32(4)));
     }
 
     public (ArticleSummary Summary, Dossier Dossier) Get(long id)

@@ -155,20 +155,14 @@ public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList arti
     {
         using var select = db.Command("SELECT k.id, u.name, k.text, k.created_at FROM check_comments k JOIN users u ON u.id = k.user_id WHERE k.check_id = $id ORDER BY k.id");
         select.Bind("$id", id);
-        using var row = select.ExecuteReader();
-        var comments = new List<CheckComment>();
-        while (row.Read()) comments.Add(new CheckComment(row.GetInt64(0), row.GetString(1), row.GetString(2), row.Time(3)!.Value));
-        return comments;
+        return select.Rows(row => new CheckComment(row.GetInt64(0), row.GetString(1), row.GetString(2), row.Time(3)!.Value));
     }
 
     public IReadOnlyList<CheckEvidence> Evidence(long id)
     {
         using var select = db.Command("SELECT k.id, u.name, k.url, k.note, k.created_at FROM check_evidence k JOIN users u ON u.id = k.user_id WHERE k.check_id = $id ORDER BY k.id");
         select.Bind("$id", id);
-        using var row = select.ExecuteReader();
-        var evidence = new List<CheckEvidence>();
-        while (row.Read()) evidence.Add(new CheckEvidence(row.GetInt64(0), row.GetString(1), row.Text(2), row.GetString(3), row.Time(4)!.Value));
-        return evidence;
+        return select.Rows(row => new CheckEvidence(row.GetInt64(0), row.GetString(1), row.Text(2), row.GetString(3), row.Time(4)!.Value));
     }
 
     private CheckRecord NotPublished(long id)
@@ -214,12 +208,8 @@ public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList arti
             {where}
             """);
         foreach (var (name, value) in parameters) select.Bind(name, value);
-        using var row = select.ExecuteReader();
-        var checks = new List<CheckRecord>();
-        while (row.Read())
-            checks.Add(new CheckRecord(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt32(3), row.GetInt32(4), row.Text(5), row.Text(6),
-                row.GetString(7), row.Long(8), row.Text(9), row.Text(10), row.Text(11), row.Text(12), row.GetString(13),
-                row.Time(14)!.Value, row.Time(15)!.Value, row.Time(16)));
-        return checks;
+        return select.Rows(row => new CheckRecord(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt32(3), row.GetInt32(4), row.Text(5), row.Text(6),
+            row.GetString(7), row.Long(8), row.Text(9), row.Text(10), row.Text(11), row.Text(12), row.GetString(13),
+            row.Time(14)!.Value, row.Time(15)!.Value, row.Time(16)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace Factdesk.Web.Data;
@@ -37,12 +36,8 @@ public sealed class AuditLog(DeskDatabase db)
             """);
         select.Bind("$check", checkId);
         select.Bind("$limit", limit);
-        using var row = select.ExecuteReader();
-        var entries = new List<AuditEntry>();
-        while (row.Read())
-            entries.Add(new AuditEntry(row.GetInt64(0), DateTimeOffset.Parse(row.GetString(1), CultureInfo.InvariantCulture),
-                row.GetString(2), row.GetString(3), row.Long(4), row.Long(5), row.Text(6)));
-        return entries;
+        return select.Rows(row => new AuditEntry(row.GetInt64(0), row.Time(1)!.Value,
+            row.GetString(2), row.GetString(3), row.Long(4), row.Long(5), row.Text(6)));
     }
 }
 

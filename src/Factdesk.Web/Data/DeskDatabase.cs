@@ -42,6 +42,15 @@ internal static class SqliteRows
     public static DateTimeOffset? Time(this SqliteDataReader row, int i) =>
         row.IsDBNull(i) ? null : DateTimeOffset.Parse(row.GetString(i), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Every row the command selects, each read by <paramref name="read"/>.</summary>
+    public static List<T> Rows<T>(this SqliteCommand command, Func<SqliteDataReader, T> read)
+    {
+        using var row = command.ExecuteReader();
+        var rows = new List<T>();
+        while (row.Read()) rows.Add(read(row));
+        return rows;
+    }
+
     public static void Bind(this SqliteCommand command, string name, object? value) =>
         command.Parameters.AddWithValue(name, value ?? DBNull.Value);
 }

@@ -42,8 +42,8 @@ public sealed class StoreIndexes
     public static StoreIndexes Open(IFactCheckStore store, Action<int, int>? progress = null)
     {
         var total = store.Count();
-        var vectorFile = store.SidecarPath(".hnsw");
-        var termFile = store.SidecarPath(".bm25");
+        var vectorFile = store.SidecarPath(SearchIndexFiles.Vectors);
+        var termFile = store.SidecarPath(SearchIndexFiles.Terms);
         var vectors = Load(vectorFile, HnswIndex.Load) is { } v && v.LabelCount <= total ? v : NewGraph(total);
         var terms = Load(termFile, Bm25Postings.Load) is { } t && t.Count <= total ? t : new Bm25Postings();
         var (addedVectors, addedTerms) = CatchUp(store, vectors, terms, total, progress);

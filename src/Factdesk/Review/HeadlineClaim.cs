@@ -26,18 +26,12 @@ internal sealed class HeadlineClaim
 
     public static HeadlineClaim? Of(Document document)
     {
-        var title = document.Source.Title ?? FirstLine(document.Text);
+        // A first line longer than a headline is the story's first paragraph; only its opening counts.
+        var title = document.Source.Title ?? VerdictFinder.FirstLine(document.Text[..Math.Min(document.Text.Length, 300)]);
         if (string.IsNullOrWhiteSpace(title)) return null;
         var verdictWords = VerdictFinder.Lexicon.SelectMany(SearchTerms.Of).ToHashSet(StringComparer.Ordinal);
         var terms = SearchTerms.Of(title).Where(t => !verdictWords.Contains(t) && !GenreWords.Contains(t)).Distinct().ToList();
         return terms.Count >= MinShared ? new HeadlineClaim(terms) : null;
-    }
-
-    private static string FirstLine(string text)
-    {
-        var head = text.AsSpan(0, Math.Min(text.Length, 300)).Trim();
-        var newline = head.IndexOf('\n');
-        return (newline < 0 ? head : head[..newline]).ToString();
     }
 
     /// <summary>How many of the headline's claim words <paramref name="statement"/> has; stems meet by prefix ("live"/"living").</summary>

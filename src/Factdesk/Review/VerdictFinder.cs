@@ -158,7 +158,8 @@ public static class VerdictFinder
         return (start, end < 0 ? text.Length : end);
     }
 
-    private static string FirstLine(string text)
+    /// <summary>The first line of a text that has no title of its own, leading blank lines skipped.</summary>
+    internal static string FirstLine(string text)
     {
         var trimmed = text.TrimStart();
         var end = trimmed.IndexOf('\n');

@@ -55,8 +55,8 @@ public static class StoreBackup
             File.Move(temporary, target, overwrite: true);
             // The search indexes beside a database describe the file that was there; the next search rebuilds them
             // from the new one (Matching/StoreIndexes) instead of answering with another store's rows.
-            File.Delete(target + ".hnsw");
-            File.Delete(target + ".bm25");
+            foreach (var index in SearchIndexFiles.Extensions)
+                File.Delete(target + index);
         }
         finally
         {
