@@ -32,9 +32,9 @@ internal static class StoreGeneration
 
     public static int Run(string[] args)
     {
-        if (args.Length < 5 || !int.TryParse(args[0], out var total) || File.Exists(args[1]))
+        if (args.Length < 5 || !int.TryParse(args[0], out var total) || (!StoreFactory.IsPostgres(args[1]) && File.Exists(args[1])))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench generate N NEW.db verified_claims.docs.tsv tweets.queries.tsv qrels");
+            Console.Error.WriteLine("usage: Factdesk.Bench generate N NEW.db|POSTGRES-CONNECTION-STRING verified_claims.docs.tsv tweets.queries.tsv qrels");
             return 2;
         }
         var seed = CheckThatRetrieval.Read2020(args[2], args[3], args[4]).Collection;
@@ -48,8 +48,13 @@ internal static class StoreGeneration
         }
         Console.WriteLine(Invariant($"seed: {seed.Count} CLEF 2020 vclaims, vectors in {clock.Elapsed.TotalSeconds:0.0} s"));
 
-        using (var store = SqliteFactCheckStore.Open(args[1]))
+        using (var store = StoreFactory.OpenFactChecks(args[1]))
         {
+            if (store.Count() > 0)
+            {
+                Console.Error.WriteLine("generate needs an empty store");
+                return 2;
+            }
             var random = new Random(2026);
             var records = new List<FactCheckRecord>(Batch);
             double insertSeconds = 0, cosineSum = 0;
@@ -88,7 +93,7 @@ internal static class StoreGeneration
                     if ((n + 1) % 100_000 == 0) Console.WriteLine(Invariant($"  stored {n + 1}, {(n + 1) / insertSeconds:0} records/s"));
                 }
             }
-            Console.WriteLine(Invariant($"stored {store.Count()} fact-checks ({made} made up, mean cosine to their first seed {(made == 0 ? 1 : cosineSum / made):0.000}) in {insertSeconds:0.0} s: {store.Count() / insertSeconds:0} records/s (batches of {Batch}, one transaction each)"));
+            Console.WriteLine(Invariant($"stored {store.Count()} fact-checks ({made} made up, mean cosine to their first seed {(made == 0 ? 1 : cosineSum / made):0.000}) in {insertSeconds:0.0} s: {store.Count() / insertSeconds:0} records/s (batches of {Batch}, one transaction each) into {(StoreFactory.IsPostgres(args[1]) ? "PostgreSQL" : "SQLite")}"));
 
         }
         return Index([args[1]]);
@@ -97,12 +102,12 @@ internal static class StoreGeneration
     /// <summary>`index DB`: builds (or brings up to date) a store's search indexes, timed, and reports the file sizes.</summary>
     public static int Index(string[] args)
     {
-        if (args.Length < 1 || !File.Exists(args[0]))
+        if (args.Length < 1 || (!StoreFactory.IsPostgres(args[0]) && !File.Exists(args[0])))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench index DB");
+            Console.Error.WriteLine("usage: Factdesk.Bench index DB|POSTGRES-CONNECTION-STRING");
             return 2;
         }
-        using (var store = SqliteFactCheckStore.Open(args[0]))
+        using (var store = StoreFactory.OpenFactChecks(args[0]))
         {
             var clock = Stopwatch.StartNew();
             var indexes = StoreIndexes.Open(store, (done, all) =>
@@ -112,7 +117,8 @@ internal static class StoreGeneration
             Console.WriteLine(Invariant($"search indexes: {indexes.Vectors.Count} vectors and the terms of {indexes.Terms.Count} fact-checks in {clock.Elapsed.TotalSeconds:0.0} s ({indexes.Vectors.Count / clock.Elapsed.TotalSeconds:0} vectors/s on {Environment.ProcessorCount} threads), saved"));
         }
         var db = args[0];
-        Console.WriteLine(Invariant($"files: {Size(db)} database, {Size(db + "-wal")} WAL, {Size(db + ".hnsw")} HNSW, {Size(db + ".bm25")} BM25"));
+        if (!StoreFactory.IsPostgres(db))
+            Console.WriteLine(Invariant($"files: {Size(db)} database, {Size(db + "-wal")} WAL, {Size(db + ".hnsw")} HNSW, {Size(db + ".bm25")} BM25"));
         Console.WriteLine(Invariant($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB"));
         return 0;
     }

@@ -16,9 +16,9 @@ internal static class StoreMatching
 {
     public static int Run(string[] args)
     {
-        if (args.Length < 3 || !File.Exists(args[0]))
+        if (args.Length < 3 || (!StoreFactory.IsPostgres(args[0]) && !File.Exists(args[0])))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench match DB QUERIES.tsv QRELS");
+            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS");
             return 2;
         }
         var relevant = Tsv.Read(args[2]).Where(r => r.Length >= 4 && r[3].Trim() != "0")
@@ -27,7 +27,7 @@ internal static class StoreMatching
 
         var breadth = args.Length > 4 && args[3] == "--ef" ? int.Parse(args[4], CultureInfo.InvariantCulture) : FactCheckSearch.DefaultSearchBreadth;
 
-        using var store = SqliteFactCheckStore.Open(args[0]);
+        using var store = StoreFactory.OpenFactChecks(args[0]);
         using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
         var search = new FactCheckSearch(store, encoder) { SearchBreadth = breadth };
         var vectors = encoder.Encode(queries.ConvertAll(q => q.Text));
@@ -84,12 +84,12 @@ internal static class StoreMatching
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"store {store.Count()} fact-checks, {queries.Count} judged queries, HNSW beam {breadth}; first search (opens the vector index) {firstMs:0} ms"));
-        Console.WriteLine("latency ms            |   p50 |   p90 |   p99 |   max");
-        foreach (var (name, values) in (ReadOnlySpan<(string, List<double>)>)[("BM25 (MaxScore) only", bm25), ("FTS5 bm25() (unused)", fts5), ("vectors (HNSW) only", nearest), ("search, vector given", latencies), ("search with encoding", withEncoding)])
+        Console.WriteLine("latency ms                |   p50 |   p90 |   p99 |   max");
+        foreach (var (name, values) in (ReadOnlySpan<(string, List<double>)>)[("BM25 (MaxScore) only", bm25), (StoreFactory.IsPostgres(args[0]) ? "tsvector ts_rank (unused)" : "FTS5 bm25() (unused)", fts5), ("vectors (HNSW) only", nearest), ("search, vector given", latencies), ("search with encoding", withEncoding)])
         {
             values.Sort();
             double Percentile(double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-21} | {Percentile(0.5),5:0.0} | {Percentile(0.9),5:0.0} | {Percentile(0.99),5:0.0} | {values[^1],5:0.0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-25} | {Percentile(0.5),5:0.0} | {Percentile(0.9),5:0.0} | {Percentile(0.99),5:0.0} | {values[^1],5:0.0}"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {peak / 1e6:0} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAP@5 {map5 / queries.Count:0.000}  top-1 right {top.Count(t => t.Right)} of {queries.Count}"));

@@ -13,6 +13,7 @@ internal static class BackupCommand
         var command = new Command("backup", "Copy the database to one self-contained file, consistent even while it is being written") { file, database };
         command.SetAction(parse =>
         {
+            StoreFactory.RequireSqlite(parse.GetValue(database)!, "backup");
             StoreBackup.Backup(parse.GetValue(database)!, parse.GetValue(file)!);
             parse.InvocationConfiguration.Output.WriteLine($"Backed up {parse.GetValue(database)} to {parse.GetValue(file)}");
             return 0;
@@ -27,6 +28,7 @@ internal static class BackupCommand
         var command = new Command("restore", "Replace the database with a backup, after checking the backup is a whole Factdesk database") { file, database };
         command.SetAction(parse =>
         {
+            StoreFactory.RequireSqlite(parse.GetValue(database)!, "restore");
             StoreBackup.Restore(parse.GetValue(file)!, parse.GetValue(database)!);
             parse.InvocationConfiguration.Output.WriteLine($"Restored {parse.GetValue(database)} from {parse.GetValue(file)}");
             return 0;

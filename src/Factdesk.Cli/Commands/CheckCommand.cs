@@ -36,8 +36,8 @@ internal static class CheckCommand
 
         var database = new Option<string?>("--db")
         {
-            Description = "Also look up earlier fact-checks of the reviewed claim and the top check-worthy claims in this database (see import)",
-            HelpName = "PATH",
+            Description = "Also look up earlier fact-checks of the reviewed claim and the top check-worthy claims in this database: a SQLite file or a PostgreSQL connection string (see import)",
+            HelpName = "PATH|URL",
         };
         var thresholds = new ThresholdOptions();
 

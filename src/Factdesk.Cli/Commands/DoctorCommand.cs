@@ -16,6 +16,7 @@ internal static class DoctorCommand
         var command = new Command("doctor", "Check a database: SQLite integrity, foreign keys, the full-text index against its rows, no orphan rows, a known schema") { database };
         command.SetAction(parse =>
         {
+            StoreFactory.RequireSqlite(parse.GetValue(database)!, "doctor");
             var checks = StoreDoctor.Examine(parse.GetValue(database)!);
             var table = new Table().AddColumn("check").AddColumn("result").AddColumn("detail");
             foreach (var check in checks)

@@ -19,7 +19,7 @@ internal static class EvidenceCommand
         var claim = new Argument<string>("claim") { Description = "The claim to find evidence for, in quotes" };
         var top = new Option<int>("--top") { Description = "At most this many passages", DefaultValueFactory = _ => 5, HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Print the passages as one JSON object" };
-        var database = DatabaseOption.Create("The SQLite database holding ingested articles");
+        var database = DatabaseOption.Create("The database holding ingested articles: a SQLite file or a PostgreSQL connection string");
         var command = new Command("evidence", "Find the passages of the ingested articles most related to a claim, with their stance")
         {
             claim, top, json, database,

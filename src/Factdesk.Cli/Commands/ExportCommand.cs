@@ -9,7 +9,7 @@ internal static class ExportCommand
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "The JSON file to write (replaced when it exists)" };
-        var database = DatabaseOption.Create("The SQLite database to export from");
+        var database = DatabaseOption.Create("The database to export from: a SQLite file or a PostgreSQL connection string");
         var command = new Command("export", "Write every stored fact-check as ClaimReview JSON-LD; `factdesk import` reads it back") { file, database };
         command.SetAction(parse =>
         {

@@ -18,13 +18,13 @@ internal static class ImportCommand
                           "the Poynter CoronaVirusFacts data.csv or data.json, CheckThat! 2020 verified_claims.docs.tsv or 2022 vclaims.zip",
             Arity = ArgumentArity.OneOrMore,
         };
-        var database = DatabaseOption.Create("The SQLite database to import into; created when missing");
+        var database = DatabaseOption.Create("The database to import into: a SQLite file (created when missing) or a PostgreSQL connection string");
         var log = RunLog.Option();
         var command = new Command("import", "Import published fact-checks; a fact-check already stored is not added again") { files, database, log };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            using var store = SqliteFactCheckStore.Open(parse.GetValue(database)!);
+            using var store = StoreFactory.OpenFactChecks(parse.GetValue(database)!);
             SentenceEncoder? encoder = null;
             try
             {

@@ -18,13 +18,13 @@ internal static class IngestCommand
                           "(.rss, .atom, .xml), JSON Lines of {url, html|text} (.jsonl), or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        var database = DatabaseOption.Create("The SQLite database to store into; created when missing");
+        var database = DatabaseOption.Create("The database to store into: a SQLite file (created when missing) or a PostgreSQL connection string");
         var log = RunLog.Option();
         var command = new Command("ingest", "Read articles, analyse each one and store it with its dossier; copies are stored once") { paths, database, log };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
-            using var store = SqliteArticleStore.Open(parse.GetValue(database)!);
+            using var store = StoreFactory.OpenArticles(parse.GetValue(database)!);
             var ingester = new ArticleIngester(store, PipelineBuilder.CreateDefault().Build());
             var items = InputSources.Expand(parse.GetValue(paths)!, Console.OpenStandardInput).ToList();
             var outcomes = Run(items, ingester, output);

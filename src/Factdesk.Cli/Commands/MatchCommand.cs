@@ -15,7 +15,7 @@ internal static class MatchCommand
         var claim = new Argument<string>("claim") { Description = "The claim to look up, in quotes" };
         var top = new Option<int>("--top") { Description = "At most this many matches", DefaultValueFactory = _ => 5, HelpName = "N" };
         var json = new Option<bool>("--json") { Description = "Print the matches as one JSON object" };
-        var database = DatabaseOption.Create("The SQLite database holding imported fact-checks");
+        var database = DatabaseOption.Create("The database holding imported fact-checks: a SQLite file or a PostgreSQL connection string");
         var thresholds = new ThresholdOptions();
         var command = new Command("match", "Find earlier fact-checks of a claim among the imported ones")
         {

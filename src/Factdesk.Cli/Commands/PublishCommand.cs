@@ -15,7 +15,7 @@ internal static class PublishCommand
             Required = true,
             HelpName = "DIR",
         };
-        var database = DatabaseOption.Create("The SQLite database to publish from");
+        var database = DatabaseOption.Create("The database to publish from: a SQLite file or a PostgreSQL connection string");
         var scale = ScaleOption.Create("shown on");
         var command = new Command("publish", "Render the stored fact-checks as a static site: a page per fact-check, per claimant and per verdict, an index with pages by date, feed.xml and datafeed.json")
         {

@@ -27,6 +27,7 @@ internal static class ServeCommand
         {
             var path = parse.GetValue(database)!;
             // Opened once here, so a bad path fails now with one line rather than on the first request.
+            Storage.StoreFactory.RequireSqlite(path, "the desk (serve)");
             Storage.SqliteArticleStore.Open(path).Dispose();
             await using var app = DeskHost.Build([], builder =>
             {

@@ -28,6 +28,7 @@ internal static class UsersCommand
             var roleName = DeskRoles.Parse(parse.GetValue(role), "--role");
             var accountName = UserStore.ValidName(parse.GetValue(name));
             var password = ReadPassword(input, parse.InvocationConfiguration.Output);
+            Storage.StoreFactory.RequireSqlite(parse.GetValue(database)!, "the desk (users)");
             using var db = new DeskDatabase(new DeskOptions(parse.GetValue(database)!, ""), TimeProvider.System);
             var user = new UserStore(db, new AuditLog(db)).Add(accountName, roleName, password, Actor.CommandLine);
             parse.InvocationConfiguration.Output.WriteLine($"Added {user.Name} as {user.Role}.");

@@ -5,8 +5,8 @@ namespace Factdesk.Matching;
 
 /// <summary>
 /// The two in-memory indexes a store search runs on, both labelled with fact-check ids: an HNSW graph of the claim and
-/// title vectors and BM25 postings of their <see cref="SearchTerms"/>. Each is kept in a file beside the database
-/// (<see cref="IFactCheckStore.SidecarPath"/>). Fact-checks are only ever added, with rising ids, so bringing a saved
+/// title vectors and BM25 postings of their <see cref="SearchTerms"/>. The store keeps each between runs
+/// (<see cref="IFactCheckStore.SaveIndex"/>: files beside a SQLite database, a table in PostgreSQL). Fact-checks are only ever added, with rising ids, so bringing a saved
 /// index up to date means adding those stored after its last label; an index that does not account for every stored
 /// fact-check afterwards (a damaged file, or one left by another database) is rebuilt from the store.
 /// </summary>
@@ -42,10 +42,8 @@ public sealed class StoreIndexes
     public static StoreIndexes Open(IFactCheckStore store, Action<int, int>? progress = null)
     {
         var total = store.Count();
-        var vectorFile = store.SidecarPath(SearchIndexFiles.Vectors);
-        var termFile = store.SidecarPath(SearchIndexFiles.Terms);
-        var vectors = Load(vectorFile, HnswIndex.Load) is { } v && v.LabelCount <= total ? v : NewGraph(total);
-        var terms = Load(termFile, Bm25Postings.Load) is { } t && t.Count <= total ? t : new Bm25Postings();
+        var vectors = Load(store, SearchIndexFiles.Vectors, HnswIndex.Load) is { } v && v.LabelCount <= total ? v : NewGraph(total);
+        var terms = Load(store, SearchIndexFiles.Terms, Bm25Postings.Load) is { } t && t.Count <= total ? t : new Bm25Postings();
         var (addedVectors, addedTerms) = CatchUp(store, vectors, terms, total, progress);
         // Whatever does not hold every stored fact-check now was not this store's index: build it again.
         if (vectors.LabelCount != total || terms.Count != total)
@@ -55,8 +53,8 @@ public sealed class StoreIndexes
             var (moreVectors, moreTerms) = CatchUp(store, vectors, terms, total, progress);
             (addedVectors, addedTerms) = (addedVectors + moreVectors, addedTerms + moreTerms);
         }
-        if (addedVectors > 0) Save(vectorFile, vectors.Save);
-        if (addedTerms > 0) Save(termFile, terms.Save);
+        if (addedVectors > 0) store.SaveIndex(SearchIndexFiles.Vectors, vectors.Save);
+        if (addedTerms > 0) store.SaveIndex(SearchIndexFiles.Terms, terms.Save);
         return new StoreIndexes(vectors, terms);
     }
 
@@ -94,36 +92,17 @@ public sealed class StoreIndexes
         return (addedVectors, addedTerms);
     }
 
-    private static T? Load<T>(string? file, Func<Stream, T> read) where T : class
+    private static T? Load<T>(IFactCheckStore store, string name, Func<Stream, T> read) where T : class
     {
-        if (file is null) return null;
         try
         {
-            using var stream = new BufferedStream(File.OpenRead(file), 1 << 20);
-            return read(stream);
+            using var stream = store.ReadIndex(name);
+            return stream is null ? null : read(stream);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            // A missing, unreadable or damaged index is only a rebuild.
+            // An unreadable or damaged index is only a rebuild.
             return null;
-        }
-    }
-
-    private static void Save(string? file, Action<Stream> write)
-    {
-        if (file is null) return;
-        // Written aside and moved into place, so a reader never sees half a file and two writers leave one whole one.
-        var temp = file + "." + Environment.ProcessId + ".tmp";
-        try
-        {
-            using (var stream = new BufferedStream(File.Create(temp), 1 << 20))
-                write(stream);
-            File.Move(temp, file, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // An index that cannot be saved is built again next time; searching still works.
-            try { File.Delete(temp); } catch (IOException) { }
         }
     }
 }

@@ -35,14 +35,22 @@ public interface IFactCheckStore : IDisposable
     IReadOnlyList<FactCheckVectors> VectorsOf(IReadOnlyCollection<long> ids);
 
     /// <summary>
-    /// Where an index built from this store (ending in <paramref name="extension"/>) is kept between runs, beside the
-    /// store; null when the store has no place for one, and the index is then built in memory each time.
+    /// The saved search index named <paramref name="name"/> (a <see cref="SearchIndexFiles"/> extension), built from
+    /// this store earlier; null when none was saved or it cannot be read, and the index is then built again.
     /// </summary>
-    string? SidecarPath(string extension);
+    Stream? ReadIndex(string name);
 
     /// <summary>
-    /// The best <paramref name="top"/> fact-checks by BM25 over claim and title for <paramref name="terms"/>
-    /// (<see cref="Matching.SearchTerms"/> of the query), best first, with scores where higher is better.
+    /// Saves a search index built from this store under <paramref name="name"/>, whole or not at all, replacing the one
+    /// saved before. A store that cannot save it says nothing: the index is only built again next time.
+    /// </summary>
+    void SaveIndex(string name, Action<Stream> write);
+
+    /// <summary>
+    /// The best <paramref name="top"/> fact-checks by the database's own full-text rank over claim and title for
+    /// <paramref name="terms"/> (<see cref="Matching.SearchTerms"/> of the query), best first, with scores where higher
+    /// is better: BM25 in SQLite, <c>ts_rank</c> in PostgreSQL, so scores are comparable only within one store. The
+    /// matcher does not use it (it ranks with the BM25 postings of <see cref="Matching.StoreIndexes"/> on every store).
     /// </summary>
     IReadOnlyList<(long Id, double Score)> SearchText(IReadOnlyList<string> terms, int top);
 

@@ -150,7 +150,9 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
         return vectors;
     }
 
-    public string SidecarPath(string extension) => _path + extension;
+    public Stream? ReadIndex(string name) => SearchIndexFiles.Read(_path + name);
+
+    public void SaveIndex(string name, Action<Stream> write) => SearchIndexFiles.Save(_path + name, write);
 
     public IReadOnlyList<(long Id, double Score)> SearchText(IReadOnlyList<string> terms, int top)
     {

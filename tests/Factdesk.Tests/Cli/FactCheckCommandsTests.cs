@@ -7,7 +7,7 @@ namespace Factdesk.Tests.Cli;
 /// <summary>import, export, match and check --db on tiny collections written for the tests (each run loads the encoder once, about a second).</summary>
 public sealed class FactCheckCommandsTests : IDisposable
 {
-    private const string PoynterCsv =
+    internal const string PoynterCsv =
         "When did you see the claim?,Country,Organization,What did you fact-check?,Who said/posted it?,Link to the original piece," +
         "URL to fact-checked article (in your language),Final rating,Explanation\n" +
         "3/16/2026,Elbonia,Elbonia Checks,\"Garlic soup, eaten hot, cures the flu.\",Facebook users,,https://checks.example/soup,False ,It does not.\n" +

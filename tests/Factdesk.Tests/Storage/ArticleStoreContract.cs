@@ -4,7 +4,7 @@ namespace Factdesk.Tests.Storage;
 
 /// <summary>
 /// What every <see cref="IArticleStore"/> must do. Each implementation's test class derives from this one and
-/// says how to open a fresh store, so SQLite today and PostgreSQL later pass the same tests.
+/// says how to open a fresh store, so SQLite and PostgreSQL pass the same tests.
 /// </summary>
 public abstract class ArticleStoreContract : IDisposable
 {
@@ -13,7 +13,7 @@ public abstract class ArticleStoreContract : IDisposable
     /// <summary>Opens the store kept under <paramref name="name"/>; opening the same name again reopens it.</summary>
     protected abstract IArticleStore Open(string name = "store");
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         Temp.Dispose();
         GC.SuppressFinalize(this);
@@ -111,5 +111,27 @@ public abstract class ArticleStoreContract : IDisposable
         using var reopened = Open("kept");
         Assert.Equal("Kept.", reopened.Get(id)!.Article.Text);
         Assert.False(reopened.Add(Record("Kept.", "hash-kept")).Added);
+    }
+
+    [Fact]
+    public void Writers_racing_each_other_store_each_article_once()
+    {
+        // Every writer has its own connection and adds the same articles in its own order, as ingest runs would.
+        using (Open("race")) { }
+        const int articles = 12, writers = 4;
+        var results = new AddResult[writers][];
+        Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
+        {
+            using var store = Open("race");
+            results[w] = Enumerable.Range(0, articles).Select(i => (i * 5 + w * 7) % articles)
+                .Select(i => store.Add(Record($"Story {i}.", $"hash-{i}", canonical: $"https://example.org/{i}"))).ToArray();
+        });
+        using var check = Open("race");
+        Assert.Equal(articles, check.Count());
+        Assert.Equal(articles, results.Sum(r => r.Count(a => a.Added)));
+        // Whoever lost a race was told the id the winner stored.
+        var ids = Enumerable.Range(0, articles).ToDictionary(i => i, i => check.FindExisting(null, $"hash-{i}")!.Value);
+        foreach (var r in results)
+            Assert.Equal(ids.Values.Order(), r.Select(a => a.Id).Order());
     }
 }

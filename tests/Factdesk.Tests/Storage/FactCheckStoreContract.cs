@@ -5,7 +5,7 @@ namespace Factdesk.Tests.Storage;
 
 /// <summary>
 /// What every <see cref="IFactCheckStore"/> must do. Each implementation's test class derives from this one and
-/// says how to open a fresh store, so SQLite today and PostgreSQL later pass the same tests.
+/// says how to open a fresh store, so SQLite and PostgreSQL pass the same tests.
 /// </summary>
 public abstract class FactCheckStoreContract : IDisposable
 {
@@ -14,7 +14,7 @@ public abstract class FactCheckStoreContract : IDisposable
     /// <summary>Opens the store kept under <paramref name="name"/>; opening the same name again reopens it.</summary>
     protected abstract IFactCheckStore Open(string name = "facts");
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         Temp.Dispose();
         GC.SuppressFinalize(this);
@@ -131,5 +131,77 @@ public abstract class FactCheckStoreContract : IDisposable
         using var reopened = Open("kept");
         Assert.Equal(0, reopened.AddAll([Fact("kept", "Kept claim.")]));
         Assert.Single(reopened.SearchText(["kept"], 10));
+    }
+
+    [Fact]
+    public void Importers_racing_each_other_store_each_key_once_with_ids_in_commit_order()
+    {
+        using (Open("race")) { }
+        const int writers = 4, batches = 5, perBatch = 8;
+        var added = new int[writers];
+        Parallel.For(0, writers, new ParallelOptions { MaxDegreeOfParallelism = writers }, w =>
+        {
+            using var store = Open("race");
+            // Half of each batch is shared with the other writers (a redelivered message), half is the writer's own.
+            for (var b = 0; b < batches; b++)
+                added[w] += store.AddAll(Enumerable.Range(0, perBatch)
+                    .Select(i => i % 2 == 0 ? Fact($"shared-{b}-{i}", $"Shared {b} {i}.", i) : Fact($"own-{w}-{b}-{i}", $"Own {w} {b} {i}.", i))
+                    .ToList());
+        });
+        using var check = Open("race");
+        var expected = batches * perBatch / 2 * (writers + 1);
+        Assert.Equal(expected, check.Count());
+        Assert.Equal(expected, added.Sum());
+        var stored = check.All().ToList();
+        Assert.Equal(expected, stored.Select(f => f.FactCheck.SourceKey).Distinct().Count());
+        // Imports take turns, so one batch's rows get ids no other batch's rows fall between: a search index that has
+        // caught up to some id never later meets a smaller one committed after it.
+        var spans = stored.Where(f => f.FactCheck.SourceKey.StartsWith("own-", StringComparison.Ordinal))
+            .GroupBy(f => f.FactCheck.SourceKey[..f.FactCheck.SourceKey.LastIndexOf('-')])
+            .Select(g => (Low: g.Min(f => f.Id), High: g.Max(f => f.Id))).OrderBy(s => s.Low).ToList();
+        Assert.Equal(writers * batches, spans.Count);
+        Assert.All(spans.Zip(spans.Skip(1)), pair => Assert.True(pair.First.High < pair.Second.Low, $"batches {pair.First} and {pair.Second} interleave"));
+        Assert.Equal(stored.Count, check.VectorsAfter(0).Count());
+    }
+
+    [Fact]
+    public void A_saved_search_index_comes_back_and_a_new_save_replaces_it()
+    {
+        using (var store = Open("indexed"))
+        {
+            Assert.Null(store.ReadIndex(SearchIndexFiles.Vectors));
+            store.SaveIndex(SearchIndexFiles.Vectors, s => s.Write([1, 2, 3]));
+            store.SaveIndex(SearchIndexFiles.Terms, s => s.Write([9]));
+            store.SaveIndex(SearchIndexFiles.Vectors, s => s.Write([4, 5]));
+        }
+        using var reopened = Open("indexed");
+        using (var vectors = reopened.ReadIndex(SearchIndexFiles.Vectors)!)
+            Assert.Equal([4, 5], ReadAll(vectors));
+        using (var terms = reopened.ReadIndex(SearchIndexFiles.Terms)!)
+            Assert.Equal([9], ReadAll(terms));
+    }
+
+    [Fact]
+    public void Store_search_finds_by_vector_and_by_words_and_catches_up_with_later_imports()
+    {
+        using var store = Open("searched");
+        store.AddAll([Fact("k1", "The bridge was closed.", 1, "Title one"), Fact("k2", "Taxes rose.", 5)]);
+        var indexes = StoreIndexes.Open(store);
+        Assert.Equal((2, 2), (indexes.Vectors.LabelCount, indexes.Terms.Count));
+        store.AddAll([Fact("k3", "The tunnel was closed.", 9)]);
+        using var reopened = Open("searched");
+        var later = StoreIndexes.Open(reopened);
+        var ids = reopened.All().ToDictionary(f => f.FactCheck.SourceKey, f => f.Id);
+        Assert.Equal((3, 3, ids["k3"]), (later.Vectors.LabelCount, later.Terms.Count, later.LastId));
+        Assert.Equal(ids["k3"], later.Vectors.Search(Axis(9), 1, 10)[0].Label);
+        Assert.Equal(ids["k1"], later.Vectors.Search(Axis(2), 1, 10)[0].Label);
+        Assert.Equal([ids["k1"], ids["k3"]], later.Terms.Search(SearchTerms.Of("closed"), 10).Select(h => h.Label).Order());
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }

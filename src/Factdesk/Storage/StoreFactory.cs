@@ -1,0 +1,24 @@
+namespace Factdesk.Storage;
+
+/// <summary>
+/// Opens the store a <c>--db</c> value names: a PostgreSQL connection string (<c>postgres://…</c>, <c>postgresql://…</c>
+/// or keywords with <c>Host=</c>) or else a SQLite file. Every host (CLI, benchmarks) chooses here and nowhere else.
+/// </summary>
+public static class StoreFactory
+{
+    public static bool IsPostgres(string db) => PostgresDatabase.IsConnectionString(db);
+
+    public static IFactCheckStore OpenFactChecks(string db) =>
+        IsPostgres(db) ? PostgresFactCheckStore.Open(db) : SqliteFactCheckStore.Open(db);
+
+    public static IArticleStore OpenArticles(string db) =>
+        IsPostgres(db) ? PostgresArticleStore.Open(db) : SqliteArticleStore.Open(db);
+
+    /// <summary>Refuses a PostgreSQL database for what only works on a SQLite file (backup, doctor, the desk).</summary>
+    public static void RequireSqlite(string db, string what)
+    {
+        if (IsPostgres(db))
+            throw new Ingestion.InputException(PostgresDatabase.Shown(PostgresDatabase.Parse(db)),
+                $"is a PostgreSQL database; {what} works on SQLite files only (docs/DEPLOY.md says how to back up and check PostgreSQL)");
+    }
+}
