@@ -7,9 +7,7 @@ namespace Factdesk.Storage;
 /// <summary>The article store in a PostgreSQL database (see <see cref="PostgresDatabase"/> for what <c>--db</c> may be).</summary>
 public sealed class PostgresArticleStore : IArticleStore
 {
-    private const string Columns =
-        "a.id, a.url, a.canonical_url, a.path, a.title, a.site, a.published, a.language, a.authors, a.text, a.content_hash, a.simhash, " +
-        "a.duplicate_of, a.ingested_at, d.json";
+    private const string Columns = StoredRows.ArticleColumns;
 
     private readonly NpgsqlConnection _connection;
     private readonly TimeProvider _clock;
@@ -125,25 +123,8 @@ public sealed class PostgresArticleStore : IArticleStore
     // Rows read per query while enumerating: a connection runs one command at a time, and callers store while they read.
     internal const int Page = 1000;
 
-    private static StoredArticle Read(NpgsqlDataReader row)
-    {
-        string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
-        var article = new ArticleRecord(
-            Text: row.GetString(9),
-            ContentHash: row.GetString(10),
-            SimHash: unchecked((ulong)row.GetInt64(11)),
-            DossierJson: row.GetString(14),
-            Url: Text(1),
-            CanonicalUrl: Text(2),
-            Path: Text(3),
-            Title: Text(4),
-            Site: Text(5),
-            Published: Text(6) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
-            Language: Text(7),
-            Authors: JsonSerializer.Deserialize<string[]>(row.GetString(8)) ?? [],
-            DuplicateOf: row.IsDBNull(12) ? null : row.GetInt64(12));
-        return new StoredArticle(row.GetInt64(0), article, new DateTimeOffset(row.GetDateTime(13), TimeSpan.Zero));
-    }
+    private static StoredArticle Read(NpgsqlDataReader row) =>
+        StoredRows.Article(row, new DateTimeOffset(row.GetDateTime(StoredRows.ArticleTime), TimeSpan.Zero));
 
     private NpgsqlCommand Command(NpgsqlTransaction? transaction, string sql) => PostgresDatabase.Command(_connection, transaction, sql);
 

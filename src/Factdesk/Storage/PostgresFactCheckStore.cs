@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Factdesk.Matching;
 using Npgsql;
 using NpgsqlTypes;
@@ -13,11 +12,9 @@ namespace Factdesk.Storage;
 /// </summary>
 public sealed class PostgresFactCheckStore : IFactCheckStore
 {
-    private const string Columns =
-        "id, source_key, claim, title, claimant, claimant_title, claim_date, verdict, rating_value, best_rating, worst_rating, " +
-        "url, publisher, language, review_date, claim_review, embedding, title_embedding, imported_at, summary, analysis";
+    private const string Columns = StoredRows.FactCheckColumns;
 
-    private const string VectorColumns = "id, claim, title, embedding, title_embedding";
+    private const string VectorColumns = StoredRows.VectorColumns;
 
     private readonly NpgsqlConnection _connection;
     private readonly TimeProvider _clock;
@@ -236,41 +233,12 @@ public sealed class PostgresFactCheckStore : IFactCheckStore
     private static void Blobs(NpgsqlCommand command, string name, IReadOnlyList<FactCheckRecord> records, Func<FactCheckRecord, float[]?> field) =>
         command.Parameters.AddWithValue(name, NpgsqlDbType.Array | NpgsqlDbType.Bytea, records.Select(r => field(r) is { } v ? Bytes(v) : null).ToArray());
 
-    private static FactCheckVectors ReadVectors(NpgsqlDataReader row) =>
-        new(row.GetInt64(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2),
-            Floats((byte[])row[3]), row.IsDBNull(4) ? null : Floats((byte[])row[4]));
+    private static FactCheckVectors ReadVectors(NpgsqlDataReader row) => StoredRows.Vectors(row);
 
-    private static StoredFactCheck Read(NpgsqlDataReader row)
-    {
-        string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
-        double? Number(int i) => row.IsDBNull(i) ? null : row.GetDouble(i);
-        var record = new FactCheckRecord(
-            SourceKey: row.GetString(1),
-            Claim: row.GetString(2),
-            Title: Text(3),
-            Claimant: Text(4),
-            ClaimantTitle: Text(5),
-            ClaimDate: Text(6),
-            Verdict: Text(7),
-            RatingValue: Number(8),
-            BestRating: Number(9),
-            WorstRating: Number(10),
-            Url: Text(11),
-            Publisher: Text(12),
-            Language: Text(13),
-            ReviewDate: Text(14),
-            ClaimReviewJson: Text(15),
-            Embedding: Floats((byte[])row[16]),
-            TitleEmbedding: row.IsDBNull(17) ? null : Floats((byte[])row[17]),
-            Summary: Text(19),
-            Analysis: Text(20));
-        return new StoredFactCheck(row.GetInt64(0), record, new DateTimeOffset(row.GetDateTime(18), TimeSpan.Zero));
-    }
+    private static StoredFactCheck Read(NpgsqlDataReader row) =>
+        StoredRows.FactCheck(row, new DateTimeOffset(row.GetDateTime(StoredRows.FactCheckTime), TimeSpan.Zero));
 
-    // Little-endian float32, the same bytes SqliteFactCheckStore keeps.
-    private static byte[] Bytes(float[] vector) => MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
-
-    private static float[] Floats(byte[] bytes) => MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+    private static byte[] Bytes(float[] vector) => StoredRows.Bytes(vector);
 
     private NpgsqlCommand Command(NpgsqlTransaction? transaction, string sql) => PostgresDatabase.Command(_connection, transaction, sql);
 }

@@ -9,9 +9,7 @@ public sealed class SqliteArticleStore : IArticleStore
 {
     public const string DefaultPath = "factdesk.db";
 
-    private const string Columns =
-        "a.id, a.url, a.canonical_url, a.path, a.title, a.site, a.published, a.language, a.authors, a.text, a.content_hash, a.simhash, " +
-        "a.duplicate_of, a.ingested_at, d.json";
+    private const string Columns = StoredRows.ArticleColumns;
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
@@ -104,25 +102,8 @@ public sealed class SqliteArticleStore : IArticleStore
 
     public void Dispose() => _connection.Dispose();
 
-    private static StoredArticle Read(SqliteDataReader row)
-    {
-        string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
-        var article = new ArticleRecord(
-            Text: row.GetString(9),
-            ContentHash: row.GetString(10),
-            SimHash: unchecked((ulong)row.GetInt64(11)),
-            DossierJson: row.GetString(14),
-            Url: Text(1),
-            CanonicalUrl: Text(2),
-            Path: Text(3),
-            Title: Text(4),
-            Site: Text(5),
-            Published: Text(6) is { } published ? DateTimeOffset.Parse(published, CultureInfo.InvariantCulture) : null,
-            Language: Text(7),
-            Authors: JsonSerializer.Deserialize<string[]>(row.GetString(8)) ?? [],
-            DuplicateOf: row.IsDBNull(12) ? null : row.GetInt64(12));
-        return new StoredArticle(row.GetInt64(0), article, DateTimeOffset.Parse(row.GetString(13), CultureInfo.InvariantCulture));
-    }
+    private static StoredArticle Read(SqliteDataReader row) =>
+        StoredRows.Article(row, DateTimeOffset.Parse(row.GetString(StoredRows.ArticleTime), CultureInfo.InvariantCulture));
 
     private SqliteCommand Command(SqliteTransaction? transaction, string sql) => SqliteDatabase.Command(_connection, transaction, sql);
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Factdesk.Matching;
 using Microsoft.Data.Sqlite;
 
@@ -8,9 +7,7 @@ namespace Factdesk.Storage;
 /// <summary>The fact-check store in the same SQLite file as the articles (see <see cref="SqliteArticleStore"/>).</summary>
 public sealed class SqliteFactCheckStore : IFactCheckStore
 {
-    private const string Columns =
-        "id, source_key, claim, title, claimant, claimant_title, claim_date, verdict, rating_value, best_rating, worst_rating, " +
-        "url, publisher, language, review_date, claim_review, embedding, title_embedding, imported_at, summary, analysis";
+    private const string Columns = StoredRows.FactCheckColumns;
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _clock;
@@ -130,7 +127,7 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
 
     public IEnumerable<FactCheckVectors> VectorsAfter(long afterId)
     {
-        using var command = Command(null, "SELECT id, claim, title, embedding, title_embedding FROM fact_checks WHERE id > $after ORDER BY id");
+        using var command = Command(null, $"SELECT {StoredRows.VectorColumns} FROM fact_checks WHERE id > $after ORDER BY id");
         command.Bind("$after", afterId);
         using var row = command.ExecuteReader();
         while (row.Read())
@@ -142,7 +139,7 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
         if (ids.Count == 0) return [];
         // Ids are numbers, so writing them into the statement is safe; a few hundred fit SQLite's limits easily.
         var list = string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
-        using var command = Command(null, $"SELECT id, claim, title, embedding, title_embedding FROM fact_checks WHERE id IN ({list})");
+        using var command = Command(null, $"SELECT {StoredRows.VectorColumns} FROM fact_checks WHERE id IN ({list})");
         using var row = command.ExecuteReader();
         var vectors = new List<FactCheckVectors>(ids.Count);
         while (row.Read())
@@ -181,41 +178,12 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
     internal static string IndexedTerms(FactCheckRecord record) =>
         string.Join(' ', SearchTerms.Of(record.Title is null ? record.Claim : record.Claim + " " + record.Title));
 
-    private static FactCheckVectors ReadVectors(SqliteDataReader row) =>
-        new(row.GetInt64(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2),
-            Floats((byte[])row[3]), row.IsDBNull(4) ? null : Floats((byte[])row[4]));
+    private static FactCheckVectors ReadVectors(SqliteDataReader row) => StoredRows.Vectors(row);
 
-    private static StoredFactCheck Read(SqliteDataReader row)
-    {
-        string? Text(int i) => row.IsDBNull(i) ? null : row.GetString(i);
-        double? Number(int i) => row.IsDBNull(i) ? null : row.GetDouble(i);
-        var record = new FactCheckRecord(
-            SourceKey: row.GetString(1),
-            Claim: row.GetString(2),
-            Title: Text(3),
-            Claimant: Text(4),
-            ClaimantTitle: Text(5),
-            ClaimDate: Text(6),
-            Verdict: Text(7),
-            RatingValue: Number(8),
-            BestRating: Number(9),
-            WorstRating: Number(10),
-            Url: Text(11),
-            Publisher: Text(12),
-            Language: Text(13),
-            ReviewDate: Text(14),
-            ClaimReviewJson: Text(15),
-            Embedding: Floats((byte[])row[16]),
-            TitleEmbedding: row.IsDBNull(17) ? null : Floats((byte[])row[17]),
-            Summary: Text(19),
-            Analysis: Text(20));
-        return new StoredFactCheck(row.GetInt64(0), record, DateTimeOffset.Parse(row.GetString(18), CultureInfo.InvariantCulture));
-    }
+    private static StoredFactCheck Read(SqliteDataReader row) =>
+        StoredRows.FactCheck(row, DateTimeOffset.Parse(row.GetString(StoredRows.FactCheckTime), CultureInfo.InvariantCulture));
 
-    // Little-endian float32 on every platform .NET runs Factdesk on; the bytes are the vector's memory.
-    private static byte[] Bytes(float[] vector) => MemoryMarshal.AsBytes(vector.AsSpan()).ToArray();
-
-    private static float[] Floats(byte[] bytes) => MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+    private static byte[] Bytes(float[] vector) => StoredRows.Bytes(vector);
 
     private SqliteCommand Command(SqliteTransaction? transaction, string sql) => SqliteDatabase.Command(_connection, transaction, sql);
 }
