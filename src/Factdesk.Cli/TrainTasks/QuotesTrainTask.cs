@@ -17,6 +17,7 @@ public sealed class QuotesTrainTask : ITrainTask
     public const string DefaultModel = "attribution.bin";
 
     private const double HeldOutShare = 0.1;
+    private const int MinArticlesToHoldOut = 20;
 
     private readonly Option<string> _polnear = new("--polnear")
     {
@@ -58,8 +59,10 @@ public sealed class QuotesTrainTask : ITrainTask
         var clock = Stopwatch.StartNew();
         var articles = PolnearBenchmark.Read(dir);
         var analysed = articles.Zip(PolnearBenchmark.Analysed(articles), (a, d) => (Article: a, Document: d)).ToList();
-        var train = analysed.Where(x => !StableSplit.IsDevelopment(x.Article.Name, HeldOutShare)).Select(x => (x.Document, x.Article.Gold)).ToList();
-        var heldOut = analysed.Where(x => StableSplit.IsDevelopment(x.Article.Name, HeldOutShare)).Select(x => (x.Document, x.Article.Gold)).ToList();
+        // A split too small to spare articles is all training, and the last epoch is kept.
+        bool HeldOut(PolnearArticle a) => articles.Count >= MinArticlesToHoldOut && StableSplit.IsDevelopment(a.Name, HeldOutShare);
+        var train = analysed.Where(x => !HeldOut(x.Article)).Select(x => (x.Document, x.Article.Gold)).ToList();
+        var heldOut = analysed.Where(x => HeldOut(x.Article)).Select(x => (x.Document, x.Article.Gold)).ToList();
         output.WriteLine($"{train.Count} training articles, {heldOut.Count} held out; analysed in {clock.Elapsed.TotalSeconds:0} s");
         clock.Restart();
         var tagger = AttributionTrainer.Train(train, heldOut, epochs, e => output.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -18,6 +18,7 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
     // A content and its cue stand within a few dozen tokens: the cue of a long paraphrase is at its start or end.
     private const int MaxCueGap = 40;
     // A source stands in its cue's sentence, mostly right before it ("Trump said"), less often after ("said Trump").
+    private const int MaxSourceGap = 30;
     private const int AfterCuePenalty = 2;
     private const int CueBetweenPenalty = 15;
 
@@ -109,6 +110,7 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
             {
                 if (sentence[sources[s].First] != sentence[cues[c].First] && sentence[sources[s].Last] != sentence[cues[c].Last]) continue;
                 var cost = Gap(cues[c].First, cues[c].Last, sources[s].First, sources[s].Last);
+                if (cost > MaxSourceGap) continue;
                 if (sources[s].First > cues[c].Last) cost += AfterCuePenalty;
                 var (from, to) = sources[s].Last < cues[c].First ? (sources[s].Last, cues[c].First) : (cues[c].Last, sources[s].First);
                 if (cues.Any(o => o.First > from && o.Last < to)) cost += CueBetweenPenalty;

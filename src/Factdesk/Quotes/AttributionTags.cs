@@ -60,8 +60,9 @@ public static class AttributionTags
         {
             if (RoleOf(tags[i]) is not { } role) continue;
             var last = i;
-            // An inside tag after another role starts a run of its own, as a begin tag would.
-            while (last + 1 < tags.Count && tags[last + 1] == Inside(role)) last++;
+            // An inside tag after another role starts a run of its own, as a begin tag would. Two speakers or cues
+            // side by side are nearly always one cut in two ("The | friendly audience"), so they run on.
+            while (last + 1 < tags.Count && (tags[last + 1] == Inside(role) || role != AttributionRole.Content && tags[last + 1] == Begin(role))) last++;
             spans.Add((role, i, last));
             i = last;
         }

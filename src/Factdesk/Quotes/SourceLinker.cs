@@ -13,6 +13,7 @@ namespace Factdesk.Quotes;
 public sealed class SourceLinker(ILinearScorer scorer)
 {
     private const int No = 0, Yes = 1;
+    private const int MaxGap = 60;
 
     public ILinearScorer Scorer => scorer;
 
@@ -84,7 +85,9 @@ public sealed class SourceLinker(ILinearScorer scorer)
         for (var s = 0; s < sources.Count; s++)
         {
             var distance = sentence[cue.First] - sentence[sources[s].Last];
-            if (distance is 0 or 1 || sentence[sources[s].First] == sentence[cue.Last]) yield return s;
+            var gap = sources[s].Last < cue.First ? cue.First - sources[s].Last : sources[s].First - cue.Last;
+            // The token bound keeps a text without sentence punctuation linear.
+            if ((distance is 0 or 1 || sentence[sources[s].First] == sentence[cue.Last]) && gap <= MaxGap) yield return s;
         }
     }
 
