@@ -1,6 +1,7 @@
 using Factdesk.Documents;
 using Factdesk.Evaluation;
 using Factdesk.Learning;
+using Factdesk.Segmentation;
 
 namespace Factdesk.Quotes;
 
@@ -19,6 +20,7 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
     private const int MaxCueGap = 40;
     // A source stands in its cue's sentence, mostly right before it ("Trump said"), less often after ("said Trump").
     private const int MaxSourceGap = 30;
+    private const int MaxFallbackGap = 15;
     private const int AfterCuePenalty = 2;
     private const int CueBetweenPenalty = 15;
 
@@ -87,10 +89,13 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
             ? Sources(cues, sources, contentOf.Keys, sentence)
             : linker.Link(document, sentence, cues.Select(q => (q.First, q.Last)).ToList(), sources.Select(q => (q.First, q.Last)).ToList(), contentOf.Keys);
         RoleSpan Span(int first, int last) => new(tokens[first].Start, tokens[last].End);
+        var fallback = new Dictionary<int, RoleSpan>();
+        foreach (var c in contentOf.Keys)
+            if (!sourceOf.ContainsKey(c) && FallbackSource(document, sentence, cues[c].First, contentOf[c]) is { } found) fallback[c] = found;
         var relations = new List<Attribution>();
         foreach (var (c, (first, last)) in contentOf)
             relations.Add(new Attribution(Span(first, last), Span(cues[c].First, cues[c].Last),
-                sourceOf.TryGetValue(c, out var s) ? Span(sources[s].First, sources[s].Last) : null));
+                sourceOf.TryGetValue(c, out var s) ? Span(sources[s].First, sources[s].Last) : fallback.GetValueOrDefault(c)));
         foreach (var (first, last) in orphans) relations.Add(new Attribution(Span(first, last), null, null));
         relations.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         return relations;
@@ -123,6 +128,23 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
             if (!sourceOf.ContainsKey(c) && taken.Add(s)) sourceOf[c] = s;
         foreach (var (_, c, s) in pairs) sourceOf.TryAdd(c, s);
         return sourceOf;
+    }
+
+    /// <summary>
+    /// A speaker for a cue the tagger gave none: the nearest person or personal pronoun before it in its sentence,
+    /// outside its content ("..., she said" where "she" went untagged).
+    /// </summary>
+    private static RoleSpan? FallbackSource(Document document, int[] sentence, int cue, (int First, int Last) content)
+    {
+        var tokens = document.Tokens;
+        for (var i = cue - 1; i >= 0 && cue - i <= MaxFallbackGap && sentence[i] == sentence[cue]; i--)
+        {
+            if (i >= content.First && i <= content.Last) continue;
+            if (tokens[i].Text is "he" or "she" or "He" or "She" or "they" or "They" or "I" or "we" or "We") return new RoleSpan(tokens[i].Start, tokens[i].End);
+            var person = document.Entities.Overlapping(tokens[i].Start, tokens[i].End).FirstOrDefault(e => e.Type == EntityType.Person);
+            if (person is not null) return new RoleSpan(person.Start, person.End);
+        }
+        return null;
     }
 
     /// <summary>The index of each token's sentence (tokens between sentences count with the next one).</summary>
