@@ -71,15 +71,12 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
         var cues = spans.Where(s => s.Role == AttributionRole.Cue).ToList();
         var sources = spans.Where(s => s.Role == AttributionRole.Source).ToList();
         var contentOf = new Dictionary<int, (int First, int Last)>();
-        var orphans = new List<(int First, int Last)>();
         foreach (var content in spans.Where(s => s.Role == AttributionRole.Content))
         {
             var cue = Nearest(cues, content.First, content.Last, MaxCueGap);
-            if (cue < 0)
-            {
-                orphans.Add((content.First, content.Last));
-                continue;
-            }
+            // Content with no cue near it attributes nothing to anyone: on held-out train articles fewer than half
+            // such runs overlapped a gold relation, and nearly none had its source right.
+            if (cue < 0) continue;
             // A quotation split by its cue ("“...,” he said, “...”") is one relation, as PolNeAR marks it.
             contentOf[cue] = contentOf.TryGetValue(cue, out var known)
                 ? (Math.Min(known.First, content.First), Math.Max(known.Last, content.Last))
@@ -96,7 +93,6 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
         foreach (var (c, (first, last)) in contentOf)
             relations.Add(new Attribution(Span(first, last), Span(cues[c].First, cues[c].Last),
                 sourceOf.TryGetValue(c, out var s) ? Span(sources[s].First, sources[s].Last) : fallback.GetValueOrDefault(c)));
-        foreach (var (first, last) in orphans) relations.Add(new Attribution(Span(first, last), null, null));
         relations.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         return relations;
     }

@@ -84,16 +84,25 @@ public sealed class AttributionTaggerTests
     }
 
     [Fact]
-    public void Content_far_from_any_cue_is_a_relation_without_cue_or_source()
+    public void A_cue_the_tagger_gave_no_speaker_takes_the_pronoun_before_it()
+    {
+        const string text = "Later that day she quietly said the plan would fail.";
+        var document = Analyse.Segmented(text);
+        var tags = TagsFor(document, ("said", AttributionRole.Cue), ("the plan would fail", AttributionRole.Content));
+
+        var relation = Assert.Single(AttributionTagger.Assemble(document, tags));
+
+        Assert.Equal("she", document.Slice(relation.Source!));
+    }
+
+    [Fact]
+    public void Content_far_from_any_cue_is_no_relation()
     {
         var text = "Lena Moss spoke. " + string.Concat(Enumerable.Repeat("The long afternoon went by slowly. ", 10)) + "The river kept rising over the old stone wall of the town.";
         var document = Analyse.Segmented(text);
         var tags = TagsFor(document, ("spoke", AttributionRole.Cue), ("wall of the town", AttributionRole.Content));
 
-        var relation = Assert.Single(AttributionTagger.Assemble(document, tags));
-
-        Assert.Null(relation.Cue);
-        Assert.Null(relation.Source);
+        Assert.Empty(AttributionTagger.Assemble(document, tags));
     }
 
     [Fact]
