@@ -2,6 +2,7 @@ using System.CommandLine;
 using Factdesk.Evaluation;
 using Factdesk.Ingestion;
 using Factdesk.Pipeline;
+using Factdesk.Quotes;
 
 namespace Factdesk.Cli.EvalTasks;
 
@@ -21,18 +22,26 @@ public sealed class QuotesEvalTask : IEvalTask
         HelpName = "DIR",
     };
 
+    private readonly Option<string?> _model = new("--model")
+    {
+        Description = "Score the learned attribution tagger saved by `factdesk train quotes` instead of the rule-based quote finder",
+        HelpName = "FILE",
+    };
+
     public string Name => PolnearBenchmark.TaskName;
 
     public string Description => "Quote attribution on PolNeAR: content and content+source precision, recall and F1, and span F1 per role";
 
-    public IReadOnlyList<Option> Options => [_polnear, _predictions];
+    public IReadOnlyList<Option> Options => [_polnear, _model, _predictions];
 
     public EvalReport Run(ParseResult parse)
     {
         var dir = parse.GetValue(_polnear)!;
         if (!Directory.Exists(dir)) throw new InputException(dir, "no such folder");
         var articles = PolnearBenchmark.Read(dir);
-        var (scorer, predictions) = PolnearBenchmark.Run(PipelineBuilder.CreateDefault().Build(), articles);
+        var (scorer, predictions) = parse.GetValue(_model) is { } model
+            ? PolnearBenchmark.Run(LoadTagger(model), articles)
+            : PolnearBenchmark.Run(PipelineBuilder.CreateDefault().Build(), articles);
         if (parse.GetValue(_predictions) is { } output)
         {
             Directory.CreateDirectory(output);
@@ -40,5 +49,19 @@ public sealed class QuotesEvalTask : IEvalTask
                 OutputFile.Write(Path.Combine(output, articles[i].Name + ".ann"), BratAttributions.Write(articles[i].Text, predictions[i]));
         }
         return PolnearBenchmark.Report(scorer);
+    }
+
+    private static AttributionTagger LoadTagger(string path)
+    {
+        if (!File.Exists(path)) throw new InputException(path, "no such model file; `factdesk train quotes` writes one");
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return AttributionTagger.Load(stream);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(path, e.Message);
+        }
     }
 }

@@ -61,6 +61,32 @@ public static partial class PolnearBenchmark
         return (scorer, predictions);
     }
 
+    /// <summary>Scores a learned <paramref name="tagger"/> on each article, segmented and with entities, its relations taken as they are.</summary>
+    public static (AttributionScorer Scorer, List<IReadOnlyList<Attribution>> Predictions) Run(Quotes.AttributionTagger tagger, IReadOnlyList<PolnearArticle> articles)
+    {
+        var scorer = new AttributionScorer();
+        var predictions = new List<IReadOnlyList<Attribution>>();
+        foreach (var (article, document) in articles.Zip(Analysed(articles)))
+        {
+            var predicted = tagger.Relations(document);
+            scorer.Add(article.Text, article.Gold, predicted);
+            predictions.Add(predicted);
+        }
+        return (scorer, predictions);
+    }
+
+    /// <summary>Each article's raw text segmented and with its entities: what the attribution tagger reads.</summary>
+    public static IEnumerable<Document> Analysed(IReadOnlyList<PolnearArticle> articles)
+    {
+        var pipeline = new PipelineBuilder().Add(new Segmenter()).Add(new Entities.EntityRecognizer()).Build();
+        foreach (var article in articles)
+        {
+            var document = new Document(article.Text, new SourceInfo(article.TextPath));
+            pipeline.Process(document);
+            yield return document;
+        }
+    }
+
     /// <summary>
     /// Factdesk's quotes as PolNeAR relations. A Quote holds the quoted words only, while PolNeAR's Content is the whole
     /// attributed statement: "said Friday that if she won, “she would sign it”" starts after the cue, and

@@ -36,4 +36,31 @@ public sealed class QuotesEvalCommandTests : IDisposable
 
         run.AssertUserError("nowhere");
     }
+
+    [Fact]
+    public async Task A_model_from_train_quotes_is_scored_with_model()
+    {
+        var split = PolnearFixture.WriteSplit(_temp);
+        var model = _temp.File("attribution.bin");
+
+        var train = await CliRun.Of("train", "quotes", "--polnear", split, "--epochs", "2", "--out", model);
+        Assert.Equal(0, train.ExitCode);
+        var run = await CliRun.Of("eval", "quotes", "--polnear", split, "--model", model, "--json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Stdout);
+        Assert.Equal(2, json.RootElement.GetProperty("n").GetInt32());
+        Assert.True(json.RootElement.GetProperty("metrics").GetProperty("content_recall").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task A_model_file_that_is_no_model_is_one_line_naming_it()
+    {
+        var split = PolnearFixture.WriteSplit(_temp);
+        _temp.Write("junk.bin", "not a model");
+
+        var run = await CliRun.Of("eval", "quotes", "--polnear", split, "--model", _temp.File("junk.bin"), "--json");
+
+        run.AssertUserError("junk.bin");
+    }
 }

@@ -1,0 +1,187 @@
+using System.Text;
+using Factdesk.Documents;
+using Factdesk.Learning;
+
+namespace Factdesk.Quotes;
+
+/// <summary>
+/// The features of each token for the attribution tagger: the word and its neighbours, its shape and entity type,
+/// whether it stands inside quotation marks, and where the nearest likely cue of its sentence is ("said" three
+/// words to the right makes a subject; "said that" to the left makes content). The tag history is added while
+/// decoding, since it depends on the tags already chosen.
+/// </summary>
+public sealed class AttributionFeatures(CueLexicon lexicon)
+{
+    public CueLexicon Lexicon => lexicon;
+
+    /// <summary>Features of every token that do not depend on the tags; the document must be segmented.</summary>
+    public ulong[][] Prepare(Document document)
+    {
+        var tokens = document.Tokens;
+        var n = tokens.Count;
+        var lower = new string[n];
+        var shape = new string[n];
+        var entity = new int[n];
+        var quoted = new bool[n];
+        var candidate = new bool[n];
+        var sentence = AttributionTagger.SentenceIndex(document);
+        var paragraphStart = new bool[n];
+        for (var i = 0; i < n; i++)
+        {
+            lower[i] = tokens[i].Text.ToLowerInvariant();
+            shape[i] = Shape(tokens[i].Text);
+            candidate[i] = lexicon.IsCandidate(lower[i]);
+            entity[i] = -1;
+            paragraphStart[i] = i == 0 || document.Text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End).Contains('\n');
+        }
+        foreach (var e in document.Entities)
+            for (var i = AttributionTags.FirstOverlapping(tokens, e.Start); i < n && tokens[i].Start < e.End; i++) entity[i] = (int)e.Type;
+        foreach (var q in QuotationMarkScanner.Scan(document.Text))
+            for (var i = AttributionTags.FirstOverlapping(tokens, q.Open); i < n && tokens[i].Start <= q.Close; i++) quoted[i] = true;
+        var sentenceFirst = new int[n];
+        var sentenceLast = new int[n];
+        {
+            for (var i = 0; i < n; i++) sentenceFirst[i] = i > 0 && sentence[i - 1] == sentence[i] ? sentenceFirst[i - 1] : i;
+            for (var i = n - 1; i >= 0; i--) sentenceLast[i] = i + 1 < n && sentence[i + 1] == sentence[i] ? sentenceLast[i + 1] : i;
+        }
+        // The nearest cue candidates within the sentence, either side.
+        var left = new int[n];
+        var right = new int[n];
+        for (int i = 0, last = -1; i < n; i++)
+        {
+            if (i == sentenceFirst[i]) last = -1;
+            left[i] = last;
+            if (candidate[i]) last = i;
+        }
+        for (int i = n - 1, next = -1; i >= 0; i--)
+        {
+            if (i == sentenceLast[i]) next = -1;
+            right[i] = next;
+            if (candidate[i]) next = i;
+        }
+        // The nearest closing quotation mark before a token and opening one after it, in its sentence: "“...,” he said".
+        var closedBefore = new int[n];
+        var opensAfter = new int[n];
+        for (int i = 0, last = -1; i < n; i++)
+        {
+            if (i == sentenceFirst[i]) last = -1;
+            closedBefore[i] = last < 0 ? 0 : Distance(i - last);
+            if (tokens[i].Kind == TokenKind.Quote && quoted[i] && (i + 1 >= n || !quoted[i + 1])) last = i;
+        }
+        for (int i = n - 1, next = -1; i >= 0; i--)
+        {
+            if (i == sentenceLast[i]) next = -1;
+            opensAfter[i] = next < 0 ? 0 : Distance(next - i);
+            if (tokens[i].Kind == TokenKind.Quote && quoted[i] && (i == 0 || !quoted[i - 1])) next = i;
+        }
+        var sentenceHasCandidate = new Dictionary<int, bool>();
+        for (var i = 0; i < n; i++) if (candidate[i]) sentenceHasCandidate[sentence[i]] = true;
+
+        string Word(int i) => i < 0 ? "<s>" : i >= n ? "</s>" : lower[i];
+        int Entity(int i) => i < 0 || i >= n ? -2 : entity[i];
+
+        var result = new ulong[n][];
+        var f = new List<ulong>(48);
+        for (var i = 0; i < n; i++)
+        {
+            f.Clear();
+            var w = lower[i];
+            var bucket = lexicon.Bucket(w);
+            var leftDist = left[i] < 0 ? 0 : Distance(i - left[i]);
+            var rightDist = right[i] < 0 ? 0 : Distance(right[i] - i);
+            var leftWord = left[i] < 0 ? "-" : lower[left[i]];
+            var rightWord = right[i] < 0 ? "-" : lower[right[i]];
+            var afterLeftCue = left[i] >= 0 && left[i] + 1 < n ? lower[left[i] + 1] : "-";
+            var fromStart = Distance(i - sentenceFirst[i] + 1);
+            var toEnd = Distance(sentenceLast[i] - i + 1);
+            var q = quoted[i] ? 1 : 0;
+
+            f.Add(FeatureHash.Of(0).Value);
+            f.Add(FeatureHash.Of(1).Add(w).Value);
+            f.Add(FeatureHash.Of(2).Add(shape[i]).Value);
+            f.Add(FeatureHash.Of(3).Add(w.AsSpan(Math.Max(0, w.Length - 3))).Value);
+            f.Add(FeatureHash.Of(4).Add(Word(i - 1)).Value);
+            f.Add(FeatureHash.Of(5).Add(Word(i + 1)).Value);
+            f.Add(FeatureHash.Of(6).Add(Word(i - 2)).Value);
+            f.Add(FeatureHash.Of(7).Add(Word(i + 2)).Value);
+            f.Add(FeatureHash.Of(8).Add(Word(i - 1)).Add(w).Value);
+            f.Add(FeatureHash.Of(9).Add(w).Add(Word(i + 1)).Value);
+            f.Add(FeatureHash.Of(10).Add(Entity(i)).Value);
+            f.Add(FeatureHash.Of(11).Add(Entity(i - 1)).Add(Entity(i + 1)).Value);
+            f.Add(FeatureHash.Of(12).Add(bucket).Value);
+            f.Add(FeatureHash.Of(13).Add(lexicon.Bucket(Word(i - 1))).Add(lexicon.Bucket(Word(i + 1))).Value);
+            f.Add(FeatureHash.Of(14).Add(q).Value);
+            f.Add(FeatureHash.Of(15).Add(q).Add(bucket).Value);
+            f.Add(FeatureHash.Of(16).Add(i == sentenceFirst[i] ? 1 : 0).Add(i == sentenceLast[i] ? 1 : 0).Add(paragraphStart[i] ? 1 : 0).Value);
+            f.Add(FeatureHash.Of(17).Add(leftDist).Add(leftWord).Value);
+            f.Add(FeatureHash.Of(18).Add(leftDist).Value);
+            f.Add(FeatureHash.Of(19).Add(rightDist).Add(rightWord).Value);
+            f.Add(FeatureHash.Of(20).Add(rightDist).Value);
+            f.Add(FeatureHash.Of(21).Add(leftDist).Add(rightDist).Add(q).Value);
+            f.Add(FeatureHash.Of(22).Add(leftWord).Add(afterLeftCue).Value);
+            f.Add(FeatureHash.Of(23).Add(fromStart).Add(toEnd).Value);
+            f.Add(FeatureHash.Of(24).Add(sentenceHasCandidate.ContainsKey(sentence[i] - 1) ? 1 : 0)
+                .Add(sentenceHasCandidate.ContainsKey(sentence[i]) ? 1 : 0).Add(sentenceHasCandidate.ContainsKey(sentence[i] + 1) ? 1 : 0).Value);
+            f.Add(FeatureHash.Of(25).Add(Entity(i)).Add(rightDist).Value);
+            f.Add(FeatureHash.Of(26).Add(Entity(i)).Add(leftDist).Value);
+            if (rightDist is > 0 and <= 4) f.Add(FeatureHash.Of(27).Add(w).Add(rightDist).Value);
+            if (leftDist is > 0 and <= 3) f.Add(FeatureHash.Of(28).Add(w).Add(leftDist).Value);
+            f.Add(FeatureHash.Of(29).Add(shape[i]).Add(rightDist).Add(leftDist).Value);
+            f.Add(FeatureHash.Of(30).Add(Word(i - 1)).Add(w).Add(Word(i + 1)).Value);
+            f.Add(FeatureHash.Of(31).Add(closedBefore[i]).Add(opensAfter[i]).Add(q).Value);
+            f.Add(FeatureHash.Of(32).Add(closedBefore[i]).Add(Entity(i)).Add(shape[i]).Value);
+            f.Add(FeatureHash.Of(33).Add(Entity(i)).Add(rightWord).Add(rightDist).Value);
+            f.Add(FeatureHash.Of(34).Add(leftWord).Add(leftDist).Add(q).Value);
+            f.Add(FeatureHash.Of(35).Add(left[i] >= 0 ? lexicon.Bucket(leftWord) : -2).Add(right[i] >= 0 ? lexicon.Bucket(rightWord) : -2).Value);
+            f.Add(FeatureHash.Of(36).Add(w).Add(q).Value);
+            result[i] = f.ToArray();
+        }
+        return result;
+    }
+
+    /// <summary>The token's fixed features followed by those of the two tags before it, in <paramref name="buffer"/>.</summary>
+    public static int WithHistory(ulong[] fixedFeatures, int previous, int beforePrevious, ulong[] buffer)
+    {
+        fixedFeatures.CopyTo(buffer, 0);
+        var k = fixedFeatures.Length;
+        buffer[k++] = FeatureHash.Of(100).Add(previous).Value;
+        buffer[k++] = FeatureHash.Of(101).Add(previous).Add(beforePrevious).Value;
+        // Most fixed features matter differently inside a span than outside one: a few of them joined with the tag.
+        for (var j = 1; j <= 5 && j < fixedFeatures.Length; j++) buffer[k++] = (fixedFeatures[j] * 31) ^ FeatureHash.Of(102).Add(previous).Value;
+        buffer[k++] = (fixedFeatures[16] * 31) ^ FeatureHash.Of(103).Add(previous).Value;
+        buffer[k++] = (fixedFeatures[14] * 31) ^ FeatureHash.Of(104).Add(previous).Value;
+        buffer[k++] = (fixedFeatures[21] * 31) ^ FeatureHash.Of(105).Add(previous).Value;
+        return k;
+    }
+
+    /// <summary>How many features <see cref="WithHistory"/> adds at most.</summary>
+    public const int HistoryFeatures = 10;
+
+    private static int Distance(int d) => d switch
+    {
+        <= 0 => 0,
+        1 => 1,
+        2 => 2,
+        3 => 3,
+        <= 5 => 4,
+        <= 8 => 5,
+        <= 15 => 6,
+        <= 30 => 7,
+        _ => 8,
+    };
+
+    private static string Shape(string text)
+    {
+        var shape = new StringBuilder(4);
+        var last = '\0';
+        foreach (var c in text)
+        {
+            var k = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            if (k == last) continue;
+            shape.Append(k);
+            last = k;
+            if (shape.Length == 4) break;
+        }
+        return shape.ToString();
+    }
+}

@@ -1,0 +1,184 @@
+using Factdesk.Documents;
+using Factdesk.Evaluation;
+using Factdesk.Quotes;
+
+namespace Factdesk.Tests.Quotes;
+
+/// <summary>The learned attribution tagger on hand-built sentences: its tags, how runs become relations, and a tiny corpus it must learn.</summary>
+public sealed class AttributionTaggerTests
+{
+    private static readonly string[] Names = ["Maria Lopez", "Tom Berg", "Anna Kowalski", "Peter Hanley", "Jo Smith", "Ravi Patel", "Lena Moss", "Omar Said"];
+    private static readonly string[] Clauses =
+    [
+        "the bridge would reopen in spring", "taxes were too high", "the council had lied about the budget",
+        "the plan would fail", "the vote was rigged", "the school needs more teachers", "prices will fall next year",
+        "the river is polluted",
+    ];
+
+    private static (Document, IReadOnlyList<Attribution>) Sentence(string speaker, string cue, string clause, bool attributed)
+    {
+        var text = $"{speaker} {cue} that {clause}.";
+        var document = Analyse.WithEntities(text);
+        var cueStart = speaker.Length + 1;
+        var contentStart = cueStart + cue.Length + " that ".Length;
+        IReadOnlyList<Attribution> gold = attributed
+            ? [new Attribution(new RoleSpan(contentStart, contentStart + clause.Length), new RoleSpan(cueStart, cueStart + cue.Length), new RoleSpan(0, speaker.Length))]
+            : [];
+        return (document, gold);
+    }
+
+    // Speech cues attribute; "hoped" and "denied" are cues too, "forgot" and "noticed" here are not (the corpus says so).
+    private static List<(Document, IReadOnlyList<Attribution>)> Corpus(int from, int count)
+    {
+        var cues = new[] { ("said", true), ("claimed", true), ("forgot", false), ("hoped", true), ("noticed", false), ("denied", true) };
+        var corpus = new List<(Document, IReadOnlyList<Attribution>)>();
+        for (var k = from; k < from + count; k++)
+        {
+            var (cue, attributed) = cues[k % cues.Length];
+            corpus.Add(Sentence(Names[k % Names.Length], cue, Clauses[k * 3 % Clauses.Length], attributed));
+        }
+        return corpus;
+    }
+
+    [Fact]
+    public void Gold_relations_become_bio_tags_and_back()
+    {
+        var (document, gold) = Sentence("Tom Berg", "said", "the plan would fail", attributed: true);
+
+        var tags = AttributionTags.Encode(document.Tokens, gold);
+
+        var b = AttributionTags.Begin;
+        var i = AttributionTags.Inside;
+        // Tom Berg | said | that | the plan would fail | .
+        Assert.Equal([b(AttributionRole.Source), i(AttributionRole.Source), b(AttributionRole.Cue), 0,
+            b(AttributionRole.Content), i(AttributionRole.Content), i(AttributionRole.Content), i(AttributionRole.Content), 0], tags);
+        Assert.Equal([(AttributionRole.Source, 0, 1), (AttributionRole.Cue, 2, 2), (AttributionRole.Content, 4, 7)], AttributionTags.Spans(tags));
+    }
+
+    [Fact]
+    public void A_quotation_split_by_its_cue_is_one_relation_with_the_speaker_after_the_cue()
+    {
+        const string text = "“The plan,” Tom Berg said, “will fail.”";
+        var document = Analyse.Segmented(text);
+        var tags = TagsFor(document, ("The plan", AttributionRole.Content), ("Tom Berg", AttributionRole.Source), ("said", AttributionRole.Cue), ("will fail", AttributionRole.Content));
+
+        var relation = Assert.Single(AttributionTagger.Assemble(document, tags));
+
+        Assert.Equal("The plan,” Tom Berg said, “will fail", text[relation.Content.Start..relation.Content.End]);
+        Assert.Equal("Tom Berg", text[relation.Source!.Start..relation.Source.End]);
+    }
+
+    [Fact]
+    public void A_second_cue_without_a_speaker_of_its_own_shares_the_one_before_it()
+    {
+        const string text = "Lena Moss said taxes were too high, adding that the budget was a mess.";
+        var document = Analyse.Segmented(text);
+        var tags = TagsFor(document, ("Lena Moss", AttributionRole.Source), ("said", AttributionRole.Cue), ("taxes were too high", AttributionRole.Content),
+            ("adding", AttributionRole.Cue), ("the budget was a mess", AttributionRole.Content));
+
+        var relations = AttributionTagger.Assemble(document, tags);
+
+        Assert.Equal(2, relations.Count);
+        Assert.All(relations, r => Assert.Equal("Lena Moss", text[r.Source!.Start..r.Source.End]));
+        Assert.Equal(["said", "adding"], relations.Select(r => text[r.Cue!.Start..r.Cue.End]));
+    }
+
+    [Fact]
+    public void A_cue_the_tagger_gave_no_speaker_takes_the_pronoun_before_it()
+    {
+        const string text = "Later that day she quietly said the plan would fail.";
+        var document = Analyse.Segmented(text);
+        var tags = TagsFor(document, ("said", AttributionRole.Cue), ("the plan would fail", AttributionRole.Content));
+
+        var relation = Assert.Single(AttributionTagger.Assemble(document, tags));
+
+        Assert.Equal("she", document.Slice(relation.Source!));
+    }
+
+    [Fact]
+    public void Content_far_from_any_cue_is_no_relation()
+    {
+        var text = "Lena Moss spoke. " + string.Concat(Enumerable.Repeat("The long afternoon went by slowly. ", 10)) + "The river kept rising over the old stone wall of the town.";
+        var document = Analyse.Segmented(text);
+        var tags = TagsFor(document, ("spoke", AttributionRole.Cue), ("wall of the town", AttributionRole.Content));
+
+        Assert.Empty(AttributionTagger.Assemble(document, tags));
+    }
+
+    [Fact]
+    public void Trained_on_a_small_corpus_it_finds_speech_cues_their_content_and_speaker_in_unseen_sentences()
+    {
+        var tagger = AttributionTrainer.Train(Corpus(0, 48), [], epochs: 4);
+
+        var (said, _) = Sentence("Jo Smith", "claimed", "the river is polluted", attributed: true);
+        var relation = Assert.Single(tagger.Relations(said));
+        Assert.Equal("the river is polluted", said.Slice(relation.Content));
+        Assert.Equal("claimed", said.Slice(relation.Cue!));
+        Assert.Equal("Jo Smith", said.Slice(relation.Source!));
+
+        var (forgot, _) = Sentence("Ravi Patel", "forgot", "taxes were too high", attributed: false);
+        Assert.Empty(tagger.Relations(forgot));
+    }
+
+    [Fact]
+    public void A_saved_model_reads_back_and_tags_the_same()
+    {
+        var tagger = AttributionTrainer.Train(Corpus(0, 24), Corpus(24, 6), epochs: 2);
+        var path = Path.GetTempFileName();
+        try
+        {
+            tagger.Save(path);
+            using var stream = File.OpenRead(path);
+            var loaded = AttributionTagger.Load(stream);
+            foreach (var (document, _) in Corpus(30, 6))
+                Assert.Equal(tagger.Relations(document), loaded.Relations(document));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_file_that_is_no_model_is_invalid_data()
+    {
+        using var stream = new MemoryStream("not a model at all"u8.ToArray());
+
+        Assert.Throws<InvalidDataException>(() => AttributionTagger.Load(stream));
+    }
+
+    [Fact]
+    public void Bad_input_is_tagged_without_failing()
+    {
+        var tagger = AttributionTrainer.Train(Corpus(0, 24), [], epochs: 1);
+        var longQuote = "Tom Berg said “" + string.Join(' ', Enumerable.Repeat("word", 10_000)) + "” and left.";
+        var noPunctuation = string.Join(' ', Enumerable.Range(0, 5_000).Select(k => k % 7 == 0 ? "said" : "people"));
+        var unbalanced = "Maria Lopez said “the plan would fail. Tom Berg said ”taxes“ were ” too high “.";
+
+        foreach (var text in new[] { longQuote, noPunctuation, unbalanced, "", "“" })
+        {
+            var relations = tagger.Relations(Analyse.WithEntities(text));
+            Assert.All(relations, r => Assert.True(r.Content.Start >= 0 && r.Content.End <= text.Length && r.Content.Start < r.Content.End));
+        }
+    }
+
+    private static int[] TagsFor(Document document, params (string Words, AttributionRole Role)[] runs)
+    {
+        var gold = new List<Attribution>();
+        var from = 0;
+        foreach (var (words, role) in runs)
+        {
+            var start = document.Text.IndexOf(words, from, StringComparison.Ordinal);
+            var span = new RoleSpan(start, start + words.Length);
+            from = span.End;
+            // One relation per run: only the runs matter here, not which relation the tags came from.
+            gold.Add(role switch
+            {
+                AttributionRole.Content => new Attribution(span, null, null),
+                AttributionRole.Cue => new Attribution(new RoleSpan(0, 0), span, null),
+                _ => new Attribution(new RoleSpan(0, 0), null, span),
+            });
+        }
+        return AttributionTags.Encode(document.Tokens, gold);
+    }
+}
