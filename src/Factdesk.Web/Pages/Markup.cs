@@ -17,9 +17,15 @@ public static class Markup
     /// <summary>The hidden field with this session's anti-forgery token; the desk refuses a form post without it.</summary>
     public static string Token(HttpContext context)
     {
+        // A page with a hundred forms (the claims of a long article) makes the field once, not once per form.
+        if (context.Items[TokenKey] is string field) return field;
         var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-        return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
+        field = $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
+        context.Items[TokenKey] = field;
+        return field;
     }
+
+    private static readonly object TokenKey = new();
 
     /// <summary>A form posting to <paramref name="action"/> with the token already in it.</summary>
     public static string Form(HttpContext context, string action, string inner, string attributes = "") =>
@@ -34,9 +40,11 @@ public static class Markup
         {
             nav.Add("<a href=\"/\">Desk</a>");
             nav.Add("<a href=\"/checks\">Checks</a>");
+            nav.Add("<a href=\"/search\">Search</a>");
             if (user.Can(DeskRoles.FactChecker)) nav.Add("<a href=\"/articles/new\">Submit an article</a>");
             if (user.Can(DeskRoles.Admin)) nav.Add("<a href=\"/users\">Users</a>");
             if (user.Can(DeskRoles.Admin)) nav.Add("<a href=\"/audit\">Audit log</a>");
+            if (user.Can(DeskRoles.Admin)) nav.Add("<a href=\"/statuses\">Statuses</a>");
             nav.Add($"<a href=\"/account\">{E(user.Identity!.Name)} ({E(user.Role())})</a>");
             nav.Add(Form(context, "/logout", "<button type=\"submit\" class=\"link\">Sign out</button>", " class=\"inline\""));
         }
