@@ -187,7 +187,7 @@ public static class AccountEndpoints
         var rows = string.Concat(users.All().Select(u =>
         {
             var state = u.Disabled ? "disabled" : u.LockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"locked until {When(until)}" : "active";
-            var toggle = Form(context, $"/users/{u.Id}/{(u.Disabled ? "enable" : "disable")}",
+            var toggle = u.Id == context.User.Actor().Id ? "<span class=\"meta\">you</span>" : Form(context, $"/users/{u.Id}/{(u.Disabled ? "enable" : "disable")}",
                 $"<button type=\"submit\">{(u.Disabled ? "Enable" : "Disable")}<span class=\"hidden-label\"> {E(u.Name)}</span></button>", " class=\"inline\"");
             var reset = Form(context, $"/users/{u.Id}/password",
                 $"<label class=\"hidden-label\" for=\"reset-{u.Id}\">New password for {E(u.Name)}</label><input id=\"reset-{u.Id}\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"{UserStore.MinPasswordLength.ToString(CultureInfo.InvariantCulture)}\" placeholder=\"new password\" size=\"14\"> <button type=\"submit\">Reset</button>",

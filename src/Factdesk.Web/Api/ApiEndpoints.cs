@@ -57,11 +57,11 @@ public static class ApiEndpoints
             .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("The newest articles, a page at a time (?page=1&size=50, size up to 500)");
 
         api.MapGet("/articles/{id:long}", (long id, ArticleList articles) =>
-            TypedResults.Text(articles.Get(id).Analysis.Json, "application/json; charset=utf-8"))
+            TypedResults.Bytes(articles.Get(id).Analysis.JsonUtf8, "application/json; charset=utf-8"))
             .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("An article's dossier (the dossier JSON contract)")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapPost("/articles", Results<Created<Submitted>, Ok<Submitted>> (ArticleSubmission body, HttpContext context, DeskAnalysis analysis, DeskOptions options, AuditLog audit) =>
+        api.MapPost("/articles", Results<Created<Submitted>, Ok<Submitted>> (ArticleSubmission body, HttpContext context, DeskAnalysis analysis, DeskOptions options, AuditLog audit, ArticleList articles) =>
         {
             if (string.IsNullOrWhiteSpace(body.Text)) throw DeskProblem.Invalid("\"text\" is required: the article's text or HTML.");
             if (body.Text.Length > DeskAnalysis.MaxArticleBytes) throw ArticleEndpoints.TooLarge();
@@ -69,6 +69,7 @@ public static class ApiEndpoints
             var outcome = analysis.Submit(options, "the submitted article", DeskAnalysis.Pasted(body.Text, html));
             if (outcome.Status == IngestStatus.Failed || outcome.Id is not { } id)
                 throw DeskProblem.Invalid($"The article could not be read: {outcome.Reason}");
+            articles.Get(id).Analysis.Prepare();
             if (outcome.Status == IngestStatus.AlreadyStored)
                 return TypedResults.Ok(new Submitted(id, "already stored"));
             audit.Record(null, context.User.Actor(), "article submitted", id, detail: "API");

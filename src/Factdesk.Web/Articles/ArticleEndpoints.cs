@@ -32,7 +32,7 @@ public static class ArticleEndpoints
         app.MapGet("/articles/new", (HttpContext context) => Page(context, "Submit an article", SubmitForm(context)))
             .RequireAuthorization(DeskRoles.FactChecker);
 
-        app.MapPost("/articles", async (HttpContext context, DeskAnalysis analysis, DeskOptions options, AuditLog audit) =>
+        app.MapPost("/articles", async (HttpContext context, DeskAnalysis analysis, DeskOptions options, AuditLog audit, ArticleList articles) =>
         {
             var form = context.Request.Form;
             var file = form.Files["file"];
@@ -61,6 +61,7 @@ public static class ArticleEndpoints
                 throw DeskProblem.Invalid($"The article could not be read: {outcome.Reason}");
             if (outcome.Status != IngestStatus.AlreadyStored)
                 audit.Record(null, context.User.Actor(), "article submitted", id, detail: name);
+            articles.Get(id).Analysis.Prepare();
             return TypedResults.Redirect($"/articles/{id}");
         }).RequireAuthorization(DeskRoles.FactChecker);
 

@@ -13,7 +13,8 @@ public sealed class AnalysedArticle(string json)
 {
     private readonly Lazy<Dossier> _dossier = new(() => Dossier.Parse(json));
 
-    public string Json => json;
+    /// <summary>The JSON as the API sends it, encoded once rather than per request.</summary>
+    public byte[] JsonUtf8 => _jsonUtf8 ??= System.Text.Encoding.UTF8.GetBytes(json);
 
     public Dossier Dossier => _dossier.Value;
 
@@ -23,7 +24,11 @@ public sealed class AnalysedArticle(string json)
     /// <summary>The quote table and the entity list of the dossier page, made on first use.</summary>
     public string SidebarHtml => _sidebarHtml ??= DossierSidebar.Render(Dossier);
 
+    /// <summary>Makes the parts of the page now, so the first reader of a new article does not wait for them.</summary>
+    public void Prepare() => _ = (TextHtml, SidebarHtml);
+
     // Two readers racing on a cold entry may both render; they make the same string, so the race is harmless.
+    private byte[]? _jsonUtf8;
     private string? _textHtml;
     private string? _sidebarHtml;
 }

@@ -46,8 +46,10 @@ public static class Markup
             if (user.Can(DeskRoles.Admin)) nav.Add("<a href=\"/audit\">Audit log</a>");
             if (user.Can(DeskRoles.Admin)) nav.Add("<a href=\"/statuses\">Statuses</a>");
             nav.Add($"<a href=\"/account\">{E(user.Identity!.Name)} ({E(user.Role())})</a>");
-            nav.Add(Form(context, "/logout", "<button type=\"submit\" class=\"link\">Sign out</button>", " class=\"inline\""));
+
         }
+        // Apart from the links, so no separator dangles before it at the right edge.
+        var signOut = signedIn ? Form(context, "/logout", "<button type=\"submit\" class=\"link\">Sign out</button>", " class=\"inline\"") : "";
         var html = $$"""
             <!DOCTYPE html>
             <html lang="en">
@@ -61,7 +63,7 @@ public static class Markup
             </head>
             <body>
             <a class="skip" href="#main">Skip to content</a>
-            <header><nav aria-label="Desk"><strong>Factdesk</strong> {{string.Join(" · ", nav)}}</nav></header>
+            <header><nav aria-label="Desk"><strong>Factdesk</strong> {{string.Join(" · ", nav)}}{{signOut}}</nav></header>
             <main id="main">
             {{body}}
             </main>
