@@ -68,7 +68,7 @@ public static class ArticleEndpoints
         app.MapGet("/articles/{id:long}", (HttpContext context, long id, ArticleList articles, CheckStore checks) =>
         {
             var (summary, analysis) = articles.Get(id);
-            return Page(context, analysis.Dossier.Title ?? $"Article {id}", DossierPage(context, summary, analysis, checks));
+            return DossierPage(context, summary, analysis, checks);
         }).RequireAuthorization(DeskRoles.Viewer);
 
         app.MapPost("/articles/{id:long}/checks", (HttpContext context, long id, CheckStore checks) =>
@@ -93,7 +93,7 @@ public static class ArticleEndpoints
             <p><button type="submit">Analyse the article</button></p>
             """, " enctype=\"multipart/form-data\"");
 
-    private static string DossierPage(HttpContext context, ArticleSummary summary, AnalysedArticle analysis, CheckStore checks)
+    private static IResult DossierPage(HttpContext context, ArticleSummary summary, AnalysedArticle analysis, CheckStore checks)
     {
         var id = summary.Id;
         var dossier = analysis.Dossier;
@@ -109,23 +109,25 @@ public static class ArticleEndpoints
         }));
         var source = summary.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? $"<p class=\"meta\">From <a href=\"{E(url)}\" rel=\"external nofollow noreferrer\">{E(url)}</a></p>" : "";
-        return $"""
+        var top = $"""
             <h1>{E(dossier.Title ?? $"Article {id}")}</h1>
             {source}
             <p class="meta">Submitted {When(summary.IngestedAt)}. <a href="/api/articles/{id}">Dossier JSON (API)</a></p>
             <p class="legend"><mark class="quote">quote</mark> <span class="speaker">speaker</span> <span class="claim">check-worthy claim</span> <span class="entity person">entity</span></p>
             <div class="dossier">
             <section aria-labelledby="text"><h2 id="text">Text</h2>
-            {analysis.TextHtml}
+
+            """;
+        var middle = $"""
+
             </section>
             <aside>
             <section aria-labelledby="claims"><h2 id="claims">Check-worthy claims</h2>
             {(claims.Length == 0 ? "<p>None found.</p>" : $"<ol class=\"claims\">\n{claims}</ol>")}
             </section>
-            {analysis.SidebarHtml}
-            </aside>
-            </div>
+
             """;
+        return Page(context, dossier.Title ?? $"Article {id}", top, analysis.TextHtml, middle, analysis.SidebarHtml, "\n</aside>\n</div>");
     }
 
 }

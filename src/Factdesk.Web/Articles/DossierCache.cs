@@ -18,19 +18,19 @@ public sealed class AnalysedArticle(string json)
 
     public Dossier Dossier => _dossier.Value;
 
-    /// <summary>The highlighted text, made on first use.</summary>
-    public string TextHtml => _textHtml ??= DossierText.Render(Dossier);
+    /// <summary>The highlighted text in UTF-8, made on first use.</summary>
+    public byte[] TextHtml => _textHtml ??= System.Text.Encoding.UTF8.GetBytes(DossierText.Render(Dossier));
 
-    /// <summary>The quote table and the entity list of the dossier page, made on first use.</summary>
-    public string SidebarHtml => _sidebarHtml ??= DossierSidebar.Render(Dossier);
+    /// <summary>The quote table and the entity list of the dossier page in UTF-8, made on first use.</summary>
+    public byte[] SidebarHtml => _sidebarHtml ??= System.Text.Encoding.UTF8.GetBytes(DossierSidebar.Render(Dossier));
 
     /// <summary>Makes the parts of the page now, so the first reader of a new article does not wait for them.</summary>
     public void Prepare() => _ = (TextHtml, SidebarHtml);
 
     // Two readers racing on a cold entry may both render; they make the same string, so the race is harmless.
     private byte[]? _jsonUtf8;
-    private string? _textHtml;
-    private string? _sidebarHtml;
+    private byte[]? _textHtml;
+    private byte[]? _sidebarHtml;
 }
 
 /// <summary>
@@ -48,7 +48,7 @@ public sealed class DossierCache : IDisposable
         _cache.GetOrCreate((database, id, version), entry =>
         {
             var json = load();
-            // The parsed dossier and the rendered HTML take several times the JSON's size.
+            // The parsed dossier and the rendered HTML take a few times the JSON's size.
             entry.Size = json.Length * 4L;
             entry.SlidingExpiration = TimeSpan.FromHours(1);
             return new AnalysedArticle(json);

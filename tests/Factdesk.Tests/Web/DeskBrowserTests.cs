@@ -54,6 +54,9 @@ public sealed class DeskBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.Launch(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // Publishing loads the sentence encoder and writes the site; on a shared machine running the other test
+        // classes at once that alone can pass Playwright's default 30 s.
+        page.SetDefaultTimeout(90_000);
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add($"{message.Text} ({message.Location})"); };
         page.PageError += (_, error) => problems.Add(error);
