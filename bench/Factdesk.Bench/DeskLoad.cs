@@ -14,10 +14,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Factdesk.Bench;
 
 /// <summary>
-/// `desk USERS SECONDS ARTICLE`: the desk on a real port with USERS signed-in users working at once for SECONDS. Each
-/// user in a loop opens the front page, the article's dossier and the check page, and posts a comment (with the
+/// `desk USERS SECONDS ARTICLE [WORDS]`: the desk on a real port with USERS signed-in users working at once for SECONDS. Each
+/// user in a loop opens the front page, a search, the article's dossier, the dossier and the check through the API (with
+/// an API token), the check page, and posts a comment (with the
 /// form token, as a browser does); the latency of every request is kept and the percentiles printed per kind.
-/// Sign-in (a slow password hash by design) and the one article analysis happen before the clock starts.
+/// Sign-in (a slow password hash by design) and the one article analysis happen before the clock starts. With WORDS,
+/// the article's paragraphs are repeated, each copy numbered, until the text has at least that many words.
 /// </summary>
 internal static partial class DeskLoad
 {
@@ -27,15 +29,16 @@ internal static partial class DeskLoad
     {
         if (args.Length < 3 || !int.TryParse(args[0], CultureInfo.InvariantCulture, out var users) || !int.TryParse(args[1], CultureInfo.InvariantCulture, out var seconds))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench desk USERS SECONDS ARTICLE");
+            Console.Error.WriteLine("usage: Factdesk.Bench desk USERS SECONDS ARTICLE [WORDS]");
             return 2;
         }
         var folder = Directory.CreateTempSubdirectory("factdesk-load-");
         var database = Path.Combine(folder.FullName, "desk.db");
+        var tokens = new List<string>();
         using (var db = new DeskDatabase(new DeskOptions(database, ""), TimeProvider.System))
         {
             var store = new UserStore(db, new AuditLog(db));
-            for (var i = 0; i < users; i++) store.Add($"user{i}", DeskRoles.FactChecker, Password, Actor.CommandLine);
+            for (var i = 0; i < users; i++) tokens.Add(store.AddToken(store.Add($"user{i}", DeskRoles.FactChecker, Password, Actor.CommandLine), "load"));
         }
         await using var app = DeskHost.Build([], builder =>
         {
@@ -53,14 +56,23 @@ internal static partial class DeskLoad
             await Post(client, "/login", new() { ["name"] = $"user{i}", ["password"] = Password }, await Token(client, "/login"));
             clients.Add(client);
         }
-        var text = await File.ReadAllTextAsync(args[2]);
+        var text = Lengthen(await File.ReadAllTextAsync(args[2]), args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0);
+        Console.WriteLine($"article: {Words(text):N0} words, {text.Length:N0} characters");
         var submitted = await Post(clients[0], "/articles", new() { ["text"] = text, ["format"] = "auto" }, await Token(clients[0], "/account"));
         var article = submitted.Headers.Location!.OriginalString;
         var dossier = await clients[0].GetStringAsync(article);
         var claim = ClaimField().Match(dossier).Groups[1].Value;
         var check = (await Post(clients[0], $"{article}/checks", new() { ["claim"] = claim }, await Token(clients[0], "/account"))).Headers.Location!.OriginalString;
 
-        var timings = new Dictionary<string, List<double>> { ["GET /"] = [], ["GET dossier"] = [], ["GET check"] = [], ["POST comment"] = [] };
+        var articleId = article.Split('/')[^1];
+        var checkId = check.Split('/')[^1];
+        // The pages a user reads in each round, the check page last: its form token posts the comment.
+        (string Kind, string Path, bool Api)[] reads =
+        [
+            ("GET /", "/", false), ("GET search", "/search?q=Surovikin", false), ("GET dossier", article, false),
+            ("API GET article", $"/api/articles/{articleId}", true), ("API GET check", $"/api/checks/{checkId}", true), ("GET check", check, false),
+        ];
+        var timings = reads.Select(r => r.Kind).Append("POST comment").ToDictionary(k => k, _ => new List<double>());
         var errors = 0;
         var stop = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
@@ -70,11 +82,16 @@ internal static partial class DeskLoad
             while (stop.Elapsed < deadline)
             {
                 string page = "";
-                foreach (var (kind, path) in new[] { ("GET /", "/"), ("GET dossier", article), ("GET check", check) })
+                foreach (var (kind, path, api) in reads)
                 {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                    if (api) request.Headers.Authorization = new("Bearer", tokens[n]);
                     var clock = Stopwatch.StartNew();
-                    var response = await client.GetAsync(path);
-                    page = await response.Content.ReadAsStringAsync();
+                    using var response = await client.SendAsync(request);
+                    // Only the check page is read as text (its form token posts the comment); the others are read to
+                    // the end and dropped, so the load generator, in the same process, spends little of the CPU.
+                    if (kind == "GET check") page = await response.Content.ReadAsStringAsync();
+                    else await response.Content.CopyToAsync(Stream.Null);
                     mine[kind].Add(clock.Elapsed.TotalMilliseconds);
                     if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref errors);
                 }
@@ -103,6 +120,18 @@ internal static partial class DeskLoad
         await app.StopAsync();
         folder.Delete(recursive: true);
         return 0;
+    }
+
+    private static int Words(string text) => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>The article followed by numbered copies of its body until it has <paramref name="words"/> words.</summary>
+    private static string Lengthen(string article, int words)
+    {
+        var text = new System.Text.StringBuilder(article);
+        var body = article[(article.IndexOf('\n') + 1)..];
+        for (var copy = 2; Words(text.ToString()) < words; copy++)
+            text.Append(CultureInfo.InvariantCulture, $"\n\nPart {copy}.\n\n").Append(body);
+        return text.ToString();
     }
 
     private static double Percentile(List<double> sorted, double p) =>

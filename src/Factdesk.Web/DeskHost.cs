@@ -6,10 +6,12 @@ using Factdesk.Web.Articles;
 using Factdesk.Web.Checks;
 using Factdesk.Web.Data;
 using Factdesk.Web.Pages;
+using Factdesk.Web.Search;
 using Factdesk.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
 
 namespace Factdesk.Web;
@@ -17,7 +19,8 @@ namespace Factdesk.Web;
 /// <summary>
 /// The desk's composition root: every service, the security settings and the endpoints, in the order requests meet
 /// them. Settings: Desk:Database (the SQLite file), Desk:Scale (rating scale id or file), Desk:Publisher (the name
-/// on published fact-checks), Desk:LoginsPerMinute (sign-in attempts per client address).
+/// on published fact-checks), Desk:LoginsPerMinute (sign-in attempts per client address), Desk:BehindProxy (true: the
+/// client's address and scheme come from X-Forwarded-For/-Proto, set by the one proxy in front of the desk).
 /// </summary>
 public static class DeskHost
 {
@@ -35,6 +38,9 @@ public static class DeskHost
         builder.Services.AddSingleton<DeskAnalysis>();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton<EarlierFactChecks>();
+        builder.Services.AddSingleton<DossierCache>();
+        builder.Services.AddScoped<StatusStore>();
+        builder.Services.AddScoped<DeskSearch>();
         builder.Services.AddScoped<DeskDatabase>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<UserStore>();
@@ -60,7 +66,8 @@ public static class DeskHost
                 {
                     var account = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
                     var user = long.TryParse(account, out var id) ? context.HttpContext.RequestServices.GetRequiredService<UserStore>().Get(id) : null;
-                    if (user is null || user.Role != context.Principal!.Role())
+                    // A disabled account, a password reset or changed, or a new role ends the sessions signed in before it.
+                    if (user is null || user.Disabled || user.Role != context.Principal!.Role() || user.SecurityStamp != context.Principal!.Stamp())
                     {
                         context.RejectPrincipal();
                         await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -91,6 +98,16 @@ public static class DeskHost
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FormProtection.MaxFormBytes);
         var loginsPerMinute = settings.GetValue("LoginsPerMinute", 10);
+        var behindProxy = settings.GetValue("BehindProxy", false);
+        // Off by default: anyone can send the headers, and believing them would let a client pick the address its
+        // sign-in attempts are counted under. Behind a proxy, the nearest hop (the proxy) is the one believed.
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardLimit = 1;
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+        });
         builder.Services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(AccountEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
@@ -108,6 +125,7 @@ public static class DeskHost
         }));
 
         var app = builder.Build();
+        if (behindProxy) app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseErrorResponses();
         app.UseStatusCodePages(async status =>
@@ -135,6 +153,8 @@ public static class DeskHost
         pages.MapAccounts();
         pages.MapArticles();
         pages.MapChecks();
+        pages.MapStatuses();
+        pages.MapSearch();
         app.MapApi();
         return app;
     }

@@ -19,9 +19,14 @@ internal static class ServeCommand
         };
         var database = DatabaseOption.Create("The SQLite database the desk works on; created when missing");
         var scale = ScaleOption.Create("picked on");
+        var behindProxy = new Option<bool>("--behind-proxy")
+        {
+            Description = "Take the client's address and scheme from X-Forwarded-For/-Proto (for sign-in limits and the audit log); " +
+                          "only when the desk is reachable through the proxy alone",
+        };
         var command = new Command("serve", "Run the desk: sign in, submit articles, work on checks and publish them, in a browser or through the REST API")
         {
-            urls, database, scale,
+            urls, database, scale, behindProxy,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -34,6 +39,7 @@ internal static class ServeCommand
                 builder.WebHost.UseUrls(parse.GetValue(urls)!);
                 builder.Configuration["Desk:Database"] = path;
                 builder.Configuration["Desk:Scale"] = parse.GetValue(scale)!;
+                if (parse.GetValue(behindProxy)) builder.Configuration["Desk:BehindProxy"] = "true";
             });
             parse.InvocationConfiguration.Output.WriteLine($"Factdesk desk on {parse.GetValue(urls)} with {path}; Ctrl+C stops it.");
             await app.StartAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Factdesk.Web.Data;
+using Factdesk.Web.Pages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using static Factdesk.Web.Pages.Markup;
@@ -15,21 +16,28 @@ public static class AccountEndpoints
     {
         app.MapGet("/login", (HttpContext context, string? returnUrl) => LoginPage(context, returnUrl, null)).AllowAnonymous();
 
-        app.MapPost("/login", async (HttpContext context, SignIn signIn, ILogger<SignIn> log) =>
+        app.MapPost("/login", async (HttpContext context, SignIn signIn, UserStore users, AuditLog audit, ILogger<SignIn> log) =>
         {
             var form = context.Request.Form;
             var name = form["name"].ToString();
             var returnUrl = form["returnUrl"].ToString();
             var (outcome, user) = signIn.Try(name, form["password"].ToString());
+            // Every attempt goes into the audit log with the name typed and the client's address; the password never does.
+            var typed = name.Trim() is { Length: > 0 } t ? (t.Length > 64 ? t[..64] : t) : "(no name)";
+            var from = context.Connection.RemoteIpAddress?.ToString() ?? "unknown address";
             if (user is null)
             {
-                // The name is logged for the administrator; the password never is.
-                log.LogWarning("Sign-in refused for {Name}: {Outcome}", name.Length > 64 ? name[..64] : name, outcome);
-                var message = outcome == SignInOutcome.LockedOut
-                    ? $"Too many wrong passwords: this account is locked for {SignIn.LockoutTime.TotalMinutes:0} minutes."
-                    : "Wrong name or password.";
+                log.LogWarning("Sign-in refused for {Name} from {Address}: {Outcome}", typed, from, outcome);
+                audit.Record(null, new Actor(users.Find(typed)?.Id, typed), "sign-in refused", detail: $"{Describe(outcome)}, from {from}");
+                var message = outcome switch
+                {
+                    SignInOutcome.LockedOut => $"Too many wrong passwords: this account is locked for {SignIn.LockoutTime.TotalMinutes:0} minutes.",
+                    SignInOutcome.Disabled => "This account is disabled; ask an admin.",
+                    _ => "Wrong name or password.",
+                };
                 return LoginPage(context, returnUrl, message, StatusCodes.Status401Unauthorized);
             }
+            audit.Record(null, user.Actor, "signed in", detail: $"from {from}");
             await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DeskClaims.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
             return (IResult)TypedResults.Redirect(LocalOnly(returnUrl));
         }).AllowAnonymous().RequireRateLimiting(LoginRateLimit);
@@ -43,7 +51,8 @@ public static class AccountEndpoints
         app.MapGet("/denied", (HttpContext context) =>
             Problem(context, StatusCodes.Status403Forbidden, "Not allowed", "Your role does not allow this.")).AllowAnonymous();
 
-        app.MapGet("/account", (HttpContext context, UserStore users) => AccountPage(context, users, null))
+        app.MapGet("/account", (HttpContext context, UserStore users, string? changed) =>
+                AccountPage(context, users, null, changed is null ? null : "Your password is changed; other sessions of your account have ended."))
             .RequireAuthorization(DeskRoles.Viewer);
 
         app.MapPost("/account/tokens", (HttpContext context, UserStore users) =>
@@ -53,11 +62,13 @@ public static class AccountEndpoints
             return AccountPage(context, users, secret);
         }).RequireAuthorization(DeskRoles.Viewer);
 
-        app.MapPost("/account/password", (HttpContext context, UserStore users) =>
+        app.MapPost("/account/password", async (HttpContext context, UserStore users) =>
         {
             var user = users.Get(context.User.Actor().Id!.Value) ?? throw DeskProblem.NotFound("such account");
-            users.ChangePassword(user, context.Request.Form["current"].ToString(), context.Request.Form["password"].ToString());
-            return AccountPage(context, users, null, "Your password is changed.");
+            var changed = users.ChangePassword(user, context.Request.Form["current"].ToString(), context.Request.Form["password"].ToString());
+            // The change ends every session of the account; this one carries on with the new stamp.
+            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, DeskClaims.Principal(changed, CookieAuthenticationDefaults.AuthenticationScheme));
+            return TypedResults.Redirect("/account?changed=1");
         }).RequireAuthorization(DeskRoles.Viewer);
 
         app.MapPost("/account/tokens/{id:long}/revoke", (HttpContext context, long id, UserStore users) =>
@@ -73,6 +84,24 @@ public static class AccountEndpoints
             return TypedResults.Redirect("/users");
         }).RequireAuthorization(DeskRoles.Admin);
 
+        app.MapPost("/users/{id:long}/disable", (HttpContext context, long id, UserStore users) =>
+        {
+            users.SetDisabled(id, true, context.User.Actor());
+            return TypedResults.Redirect("/users");
+        }).RequireAuthorization(DeskRoles.Admin);
+
+        app.MapPost("/users/{id:long}/enable", (HttpContext context, long id, UserStore users) =>
+        {
+            users.SetDisabled(id, false, context.User.Actor());
+            return TypedResults.Redirect("/users");
+        }).RequireAuthorization(DeskRoles.Admin);
+
+        app.MapPost("/users/{id:long}/password", (HttpContext context, long id, UserStore users) =>
+        {
+            users.ResetPassword(id, context.Request.Form["password"].ToString(), context.User.Actor());
+            return UsersPage(context, users, $"The password of {users.Get(id)!.Name} is reset; their sessions have ended.");
+        }).RequireAuthorization(DeskRoles.Admin);
+
         app.MapGet("/users", (HttpContext context, UserStore users) => UsersPage(context, users, null))
             .RequireAuthorization(DeskRoles.Admin);
 
@@ -83,9 +112,22 @@ public static class AccountEndpoints
             return UsersPage(context, users, $"Account {added.Name} created as {added.Role}.");
         }).RequireAuthorization(DeskRoles.Admin);
 
-        app.MapGet("/audit", (HttpContext context, AuditLog audit) =>
-            Page(context, "Audit log", $"<h1>Audit log</h1>\n{AuditTable(audit.Recent(limit: 500))}")).RequireAuthorization(DeskRoles.Admin);
+        app.MapGet("/audit", (HttpContext context, AuditLog audit, long? check) =>
+        {
+            var paging = Paging.From(context);
+            var read = audit.Recent(check, paging.Probe, paging.Offset);
+            var title = check is { } id ? $"Audit log of check {id}" : "Audit log";
+            var path = check is { } c ? $"/audit?check={c}" : "/audit";
+            return Page(context, title, $"<h1>{E(title)}</h1>\n{AuditTable(paging.Rows(read))}\n{paging.Links(path, read)}");
+        }).RequireAuthorization(DeskRoles.Admin);
     }
+
+    private static string Describe(SignInOutcome outcome) => outcome switch
+    {
+        SignInOutcome.LockedOut => "locked out",
+        SignInOutcome.Disabled => "account disabled",
+        _ => "wrong name or password",
+    };
 
     /// <summary>Only a path on this desk: a crafted link must not send a user elsewhere after signing in.</summary>
     public static string LocalOnly(string? url) =>
@@ -143,9 +185,17 @@ public static class AccountEndpoints
     {
         string Roles(string selected) => string.Concat(DeskRoles.All.Select(r => $"<option value=\"{r}\"{(r == selected ? " selected" : "")}>{r}</option>"));
         var rows = string.Concat(users.All().Select(u =>
-            $"<tr><td>{E(u.Name)}</td><td>" +
-            Form(context, $"/users/{u.Id}/role", $"<label class=\"hidden-label\" for=\"role-{u.Id}\">Role of {E(u.Name)}</label><select id=\"role-{u.Id}\" name=\"role\">{Roles(u.Role)}</select> <button type=\"submit\">Change</button>", " class=\"inline\"") +
-            $"</td><td>{(u.LockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"locked until {When(until)}" : "")}</td></tr>\n"));
+        {
+            var state = u.Disabled ? "disabled" : u.LockedUntil is { } until && until > DateTimeOffset.UtcNow ? $"locked until {When(until)}" : "active";
+            var toggle = u.Id == context.User.Actor().Id ? "<span class=\"meta\">you</span>" : Form(context, $"/users/{u.Id}/{(u.Disabled ? "enable" : "disable")}",
+                $"<button type=\"submit\">{(u.Disabled ? "Enable" : "Disable")}<span class=\"hidden-label\"> {E(u.Name)}</span></button>", " class=\"inline\"");
+            var reset = Form(context, $"/users/{u.Id}/password",
+                $"<label class=\"hidden-label\" for=\"reset-{u.Id}\">New password for {E(u.Name)}</label><input id=\"reset-{u.Id}\" name=\"password\" type=\"password\" autocomplete=\"new-password\" required minlength=\"{UserStore.MinPasswordLength.ToString(CultureInfo.InvariantCulture)}\" placeholder=\"new password\" size=\"14\"> <button type=\"submit\">Reset</button>",
+                " class=\"inline\"");
+            return $"<tr{(u.Disabled ? " class=\"disabled\"" : "")}><td>{E(u.Name)}</td><td>" +
+                Form(context, $"/users/{u.Id}/role", $"<label class=\"hidden-label\" for=\"role-{u.Id}\">Role of {E(u.Name)}</label><select id=\"role-{u.Id}\" name=\"role\">{Roles(u.Role)}</select> <button type=\"submit\">Change</button>", " class=\"inline\"") +
+                $"</td><td>{state}</td><td>{toggle}</td><td>{reset}</td></tr>\n";
+        }));
         var roles = Roles(DeskRoles.Viewer);
         var form = Form(context, "/users", $"""
             <p><label for="new-name">Name</label><br><input id="new-name" name="name" required maxlength="64"></p>
@@ -158,7 +208,7 @@ public static class AccountEndpoints
         return Page(context, "Users", $"""
             <h1>Users</h1>
             {notice}
-            <table><thead><tr><th>Name</th><th>Role</th><th>State</th></tr></thead><tbody>
+            <table><thead><tr><th>Name</th><th>Role</th><th>State</th><th>Access</th><th>Password</th></tr></thead><tbody>
             {rows}</tbody></table>
             <h2>Add an account</h2>
             {form}

@@ -12,10 +12,15 @@ public static class DeskClaims
                 new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
                 new Claim(ClaimTypes.Name, user.Name),
                 new Claim(ClaimTypes.Role, user.Role),
+                new Claim(StampClaim, user.SecurityStamp),
             ], scheme, ClaimTypes.Name, ClaimTypes.Role));
 
     public static Data.Actor Actor(this ClaimsPrincipal principal) =>
         new(long.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!, CultureInfo.InvariantCulture), principal.Identity!.Name!);
+
+    public const string StampClaim = "factdesk:stamp";
+
+    public static string? Stamp(this ClaimsPrincipal principal) => principal.FindFirstValue(StampClaim);
 
     public static string? Role(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.Role);
 

@@ -1,11 +1,11 @@
 namespace Factdesk.Web.Accounts;
 
-public enum SignInOutcome { SignedIn, WrongNameOrPassword, LockedOut }
+public enum SignInOutcome { SignedIn, WrongNameOrPassword, LockedOut, Disabled }
 
 /// <summary>
 /// Checks a name and password. After <see cref="MaxFailures"/> wrong passwords in a row the account is locked for
 /// <see cref="LockoutTime"/>, whatever is typed, so guessing costs hours, not seconds; the login form's rate limit
-/// slows guessing across accounts.
+/// slows guessing across accounts. A disabled account cannot sign in, even with its password.
 /// </summary>
 public sealed class SignIn(UserStore users, TimeProvider clock)
 {
@@ -32,6 +32,8 @@ public sealed class SignIn(UserStore users, TimeProvider clock)
             return (locked ? SignInOutcome.LockedOut : SignInOutcome.WrongNameOrPassword, null);
         }
         if (user.FailedLogins > 0 || user.LockedUntil is not null) users.SetFailures(user.Id, 0, null);
+        // Said only to whoever knows the password, so it does not tell a guesser which names exist.
+        if (user.Disabled) return (SignInOutcome.Disabled, null);
         return (SignInOutcome.SignedIn, user);
     }
 }

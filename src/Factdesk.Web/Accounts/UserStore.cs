@@ -9,7 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace Factdesk.Web.Accounts;
 
 /// <summary>A desk account as stored; the password is only ever held as its salted PBKDF2 hash.</summary>
-public sealed record DeskUser(long Id, string Name, string Role, string PasswordHash, int FailedLogins, DateTimeOffset? LockedUntil)
+public sealed record DeskUser(long Id, string Name, string Role, string PasswordHash, int FailedLogins, DateTimeOffset? LockedUntil, bool Disabled, string SecurityStamp)
 {
     public Actor Actor => new(Id, Name);
 }
@@ -35,8 +35,9 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         if (Find(name) is not null) throw new InputException(name, "an account with this name already exists");
         using var transaction = db.Connection.BeginTransaction();
         using var insert = db.Command("""
-            INSERT INTO users (name, role, password_hash, created_at) VALUES ($name, $role, $hash, $at) RETURNING id
+            INSERT INTO users (name, role, password_hash, created_at, security_stamp) VALUES ($name, $role, $hash, $at, $stamp) RETURNING id
             """, transaction);
+        insert.Bind("$stamp", NewStamp());
         insert.Bind("$name", name);
         insert.Bind("$role", role);
         insert.Bind("$hash", Hasher.HashPassword(null!, password));
@@ -118,20 +119,60 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         return secret;
     }
 
-    /// <summary>A user's own password change: the current password must be given, the new one must be valid.</summary>
-    public void ChangePassword(DeskUser user, string? current, string? replacement)
+    /// <summary>
+    /// A user's own password change: the current password must be given, the new one must be valid. Every session of
+    /// the account ends (the security stamp changes); the caller signs the user in again with the returned account.
+    /// </summary>
+    public DeskUser ChangePassword(DeskUser user, string? current, string? replacement)
     {
         if (current is null || current.Length > MaxPasswordLength || !VerifyPassword(user, current))
             throw DeskProblem.Invalid("The current password is not right.");
         ValidPassword(replacement);
+        SetPassword(user, replacement!, user.Actor, "password changed");
+        return Get(user.Id)!;
+    }
+
+    /// <summary>An admin sets a new password for an account: its lockout is lifted and its sessions end.</summary>
+    public void ResetPassword(long id, string? password, Actor by)
+    {
+        var user = Get(id) ?? throw DeskProblem.NotFound($"account {id}");
+        ValidPassword(password);
+        SetPassword(user, password!, by, "password reset");
+    }
+
+    private void SetPassword(DeskUser user, string password, Actor by, string action)
+    {
         using var transaction = db.Connection.BeginTransaction();
-        using var update = db.Command("UPDATE users SET password_hash = $hash WHERE id = $id", transaction);
-        update.Bind("$hash", Hasher.HashPassword(user, replacement!));
+        using var update = db.Command("""
+            UPDATE users SET password_hash = $hash, security_stamp = $stamp, failed_logins = 0, locked_until = NULL WHERE id = $id
+            """, transaction);
+        update.Bind("$hash", Hasher.HashPassword(user, password));
+        update.Bind("$stamp", NewStamp());
         update.Bind("$id", user.Id);
         update.ExecuteNonQuery();
-        audit.Record(transaction, user.Actor, "password changed", detail: user.Name);
+        audit.Record(transaction, by, action, detail: user.Name);
         transaction.Commit();
     }
+
+    /// <summary>Disables an account (its sessions end, its API tokens stop working) or enables it again.</summary>
+    public void SetDisabled(long id, bool disabled, Actor by)
+    {
+        var user = Get(id) ?? throw DeskProblem.NotFound($"account {id}");
+        if (user.Disabled == disabled) return;
+        if (disabled && user.Id == by.Id) throw DeskProblem.Conflict("You cannot disable your own account.");
+        if (disabled && user.Role == DeskRoles.Admin && All().Count(u => u.Role == DeskRoles.Admin && !u.Disabled) == 1)
+            throw DeskProblem.Conflict("This is the last admin account; make another admin first.");
+        using var transaction = db.Connection.BeginTransaction();
+        using var update = db.Command("UPDATE users SET disabled = $disabled, security_stamp = $stamp WHERE id = $id", transaction);
+        update.Bind("$disabled", disabled ? 1 : 0);
+        update.Bind("$stamp", NewStamp());
+        update.Bind("$id", id);
+        update.ExecuteNonQuery();
+        audit.Record(transaction, by, disabled ? "account disabled" : "account enabled", detail: user.Name);
+        transaction.Commit();
+    }
+
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Gives an account another role; sessions of the account pick it up on their next request.</summary>
     public void SetRole(long id, string role, Actor by)
@@ -139,7 +180,7 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         role = DeskRoles.Parse(role);
         var user = Get(id) ?? throw DeskProblem.NotFound($"account {id}");
         if (user.Role == role) return;
-        if (user.Role == DeskRoles.Admin && All().Count(u => u.Role == DeskRoles.Admin) == 1)
+        if (user.Role == DeskRoles.Admin && All().Count(u => u.Role == DeskRoles.Admin && !u.Disabled) == 1)
             throw DeskProblem.Conflict("This is the last admin account; make another admin first.");
         using var transaction = db.Connection.BeginTransaction();
         using var update = db.Command("UPDATE users SET role = $role WHERE id = $id", transaction);
@@ -172,7 +213,7 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
     public DeskUser? FindByToken(string secret)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 200) return null;
-        using var select = db.Command($"{Select} WHERE id = (SELECT user_id FROM api_tokens WHERE token_hash = $hash)");
+        using var select = db.Command($"{Select} WHERE disabled = 0 AND id = (SELECT user_id FROM api_tokens WHERE token_hash = $hash)");
         select.Bind("$hash", TokenHash(secret));
         using var row = select.ExecuteReader();
         return row.Read() ? Read(row) : null;
@@ -181,7 +222,7 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
     // A token is 256 random bits, so a plain SHA-256 is enough: there is nothing to guess that a slow hash would protect.
     private static string TokenHash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
-    private const string Select = "SELECT id, name, role, password_hash, failed_logins, locked_until FROM users";
+    private const string Select = "SELECT id, name, role, password_hash, failed_logins, locked_until, disabled, security_stamp FROM users";
 
     private DeskUser? One(string where, object key)
     {
@@ -192,5 +233,5 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
     }
 
     private static DeskUser Read(SqliteDataReader row) =>
-        new(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetInt32(4), row.Time(5));
+        new(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetInt32(4), row.Time(5), row.GetInt64(6) != 0, row.GetString(7));
 }

@@ -3,6 +3,7 @@ using Factdesk.Ingestion.Batch;
 using Factdesk.Web.Accounts;
 using Factdesk.Web.Checks;
 using Factdesk.Web.Data;
+using Factdesk.Web.Pages;
 using static Factdesk.Web.Pages.Markup;
 
 namespace Factdesk.Web.Articles;
@@ -14,22 +15,24 @@ public static class ArticleEndpoints
     {
         app.MapGet("/", (HttpContext context, ArticleList articles, CheckStore checks) =>
         {
-            var rows = string.Concat(articles.Newest().Select(a =>
+            var paging = Paging.From(context);
+            var read = articles.Newest(paging.Probe, paging.Offset);
+            var rows = string.Concat(paging.Rows(read).Select(a =>
                 $"<li><a href=\"/articles/{a.Id}\">{E(a.Title ?? $"Article {a.Id}")}</a> <span class=\"meta\">{When(a.IngestedAt)} · {a.Checks} check(s)</span></li>\n"));
-            var open = checks.List().Where(c => c.Status != CheckStatus.Published).Take(20).ToList();
+            var open = paging.Number == 1 ? $"<h2>Open checks</h2>\n{CheckEndpoints.CheckList(checks.Recent(20, unpublished: true))}\n<p><a href=\"/checks\">All checks</a></p>\n" : "";
             return Page(context, "Desk", $"""
                 <h1>Desk</h1>
-                <h2>Open checks</h2>
-                {CheckEndpoints.CheckList(open)}
+                {open}
                 <h2>Articles</h2>
                 {(rows.Length == 0 ? "<p>No articles yet.</p>" : $"<ul class=\"articles\">\n{rows}</ul>")}
+                {paging.Links("/", read)}
                 """);
         }).RequireAuthorization(DeskRoles.Viewer);
 
         app.MapGet("/articles/new", (HttpContext context) => Page(context, "Submit an article", SubmitForm(context)))
             .RequireAuthorization(DeskRoles.FactChecker);
 
-        app.MapPost("/articles", async (HttpContext context, DeskAnalysis analysis, DeskOptions options, AuditLog audit) =>
+        app.MapPost("/articles", async (HttpContext context, DeskAnalysis analysis, DeskOptions options, AuditLog audit, ArticleList articles) =>
         {
             var form = context.Request.Form;
             var file = form.Files["file"];
@@ -58,12 +61,15 @@ public static class ArticleEndpoints
                 throw DeskProblem.Invalid($"The article could not be read: {outcome.Reason}");
             if (outcome.Status != IngestStatus.AlreadyStored)
                 audit.Record(null, context.User.Actor(), "article submitted", id, detail: name);
+            articles.Get(id).Analysis.Prepare();
             return TypedResults.Redirect($"/articles/{id}");
         }).RequireAuthorization(DeskRoles.FactChecker);
 
         app.MapGet("/articles/{id:long}", (HttpContext context, long id, ArticleList articles, CheckStore checks) =>
-            Page(context, articles.Get(id).Dossier.Title ?? $"Article {id}", DossierPage(context, id, articles, checks)))
-            .RequireAuthorization(DeskRoles.Viewer);
+        {
+            var (summary, analysis) = articles.Get(id);
+            return DossierPage(context, summary, analysis, checks);
+        }).RequireAuthorization(DeskRoles.Viewer);
 
         app.MapPost("/articles/{id:long}/checks", (HttpContext context, long id, CheckStore checks) =>
         {
@@ -87,48 +93,41 @@ public static class ArticleEndpoints
             <p><button type="submit">Analyse the article</button></p>
             """, " enctype=\"multipart/form-data\"");
 
-    private static string DossierPage(HttpContext context, long id, ArticleList articles, CheckStore checks)
+    private static IResult DossierPage(HttpContext context, ArticleSummary summary, AnalysedArticle analysis, CheckStore checks)
     {
-        var (summary, dossier) = articles.Get(id);
+        var id = summary.Id;
+        var dossier = analysis.Dossier;
         var canCheck = context.User.Can(DeskRoles.FactChecker);
         var checkOf = checks.List(id).ToDictionary(c => (c.ClaimStart, c.ClaimEnd));
         var claims = string.Concat(dossier.Claims.OrderByDescending(c => c.Score).Select(c =>
         {
             var claimant = c.Claimant is { Label.Length: > 0 } who ? $" <span class=\"meta\">({E(who.Label)})</span>" : "";
             var action = checkOf.TryGetValue((c.Start, c.End), out var check)
-                ? $"<a href=\"/checks/{check.Id}\">Check {check.Id}: {E(CheckStatus.Name(check.Status))}</a>"
+                ? $"<a href=\"/checks/{check.Id}\">Check {check.Id}: {E(check.StatusName)}</a>"
                 : canCheck ? Form(context, $"/articles/{id}/checks", $"<input type=\"hidden\" name=\"claim\" value=\"{c.Index}\"><button type=\"submit\">Open a check</button>", " class=\"inline\"") : "";
             return $"<li><a href=\"#claim-{c.Index}\">{E(c.Text)}</a>{claimant} <span class=\"score\">{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}</span> {action}</li>\n";
         }));
-        var quotes = string.Concat(dossier.Quotes.Select((q, i) =>
-            $"<tr><td>{E(q.Speaker?.Name ?? "unknown")}</td><td>{E(string.Join(", ", new[] { q.Speaker?.Title, q.Speaker?.Organization }.Where(s => s is not null)))}</td><td><a href=\"#text\">{E(Shorten(q.Text))}</a></td></tr>\n"));
-        var entities = string.Concat(dossier.Entities.GroupBy(e => e.Type).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
-            $"<dt>{E(g.Key)}</dt><dd>{E(string.Join(", ", g.Select(e => e.Canonical).Distinct(StringComparer.Ordinal)))}</dd>\n"));
         var source = summary.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? $"<p class=\"meta\">From <a href=\"{E(url)}\" rel=\"external nofollow noreferrer\">{E(url)}</a></p>" : "";
-        return $"""
+        var top = $"""
             <h1>{E(dossier.Title ?? $"Article {id}")}</h1>
             {source}
             <p class="meta">Submitted {When(summary.IngestedAt)}. <a href="/api/articles/{id}">Dossier JSON (API)</a></p>
             <p class="legend"><mark class="quote">quote</mark> <span class="speaker">speaker</span> <span class="claim">check-worthy claim</span> <span class="entity person">entity</span></p>
             <div class="dossier">
             <section aria-labelledby="text"><h2 id="text">Text</h2>
-            {DossierText.Render(dossier)}
+
+            """;
+        var middle = $"""
+
             </section>
             <aside>
             <section aria-labelledby="claims"><h2 id="claims">Check-worthy claims</h2>
             {(claims.Length == 0 ? "<p>None found.</p>" : $"<ol class=\"claims\">\n{claims}</ol>")}
             </section>
-            <section aria-labelledby="quotes"><h2 id="quotes">Quotes</h2>
-            {(quotes.Length == 0 ? "<p>None found.</p>" : $"<table><thead><tr><th>Speaker</th><th>Title</th><th>Said</th></tr></thead><tbody>\n{quotes}</tbody></table>")}
-            </section>
-            <section aria-labelledby="entities"><h2 id="entities">Entities</h2>
-            <dl>{entities}</dl>
-            </section>
-            </aside>
-            </div>
+
             """;
+        return Page(context, dossier.Title ?? $"Article {id}", top, analysis.TextHtml, middle, analysis.SidebarHtml, "\n</aside>\n</div>");
     }
 
-    private static string Shorten(string text) => text.Length <= 160 ? text : text[..157] + "…";
 }

@@ -4,35 +4,45 @@ namespace Factdesk.Web.Articles;
 
 public sealed record ArticleSummary(long Id, string? Title, string? Url, DateTimeOffset IngestedAt, int Checks);
 
-/// <summary>The newest articles with how many checks each has, for the desk's front page and the API.</summary>
-public sealed class ArticleList(DeskDatabase db)
+/// <summary>The articles, newest first, with how many checks each has; and one article with its analysis.</summary>
+public sealed class ArticleList(DeskDatabase db, DeskOptions options, DossierCache cache)
 {
-    public IReadOnlyList<ArticleSummary> Newest(int limit = 100)
+    public IReadOnlyList<ArticleSummary> Newest(int limit = 100, int offset = 0)
     {
-        using var select = db.Command("""
-            SELECT a.id, a.title, a.url, a.ingested_at, (SELECT count(*) FROM checks c WHERE c.article_id = a.id)
-            FROM articles a ORDER BY a.id DESC LIMIT $limit
-            """);
+        using var select = db.Command($"{Select} ORDER BY a.id DESC LIMIT $limit OFFSET $offset");
         select.Bind("$limit", limit);
-        return select.Rows(row => new ArticleSummary(row.GetInt64(0), row.Text(1), row.Text(2), row.Time(3)!.Value, row.GetInt32(4)));
+        select.Bind("$offset", offset);
+        return select.Rows(Read);
     }
 
-    public (ArticleSummary Summary, Dossier Dossier) Get(long id)
+    public int Count()
     {
-        using var select = db.Command("""
-            SELECT a.id, a.title, a.url, a.ingested_at, (SELECT count(*) FROM checks c WHERE c.article_id = a.id), d.json
-            FROM articles a JOIN dossiers d ON d.article_id = a.id WHERE a.id = $id
-            """);
+        using var count = db.Command("SELECT count(*) FROM articles");
+        return Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The article and its analysis; the analysis comes from the cache while the article's content is unchanged.</summary>
+    public (ArticleSummary Summary, AnalysedArticle Analysis) Get(long id)
+    {
+        using var select = db.Command($"{Select} WHERE a.id = $id");
         select.Bind("$id", id);
         using var row = select.ExecuteReader();
         if (!row.Read()) throw DeskProblem.NotFound($"article {id}");
-        return (new ArticleSummary(row.GetInt64(0), row.Text(1), row.Text(2), row.Time(3)!.Value, row.GetInt32(4)), Dossier.Parse(row.GetString(5)));
+        var summary = Read(row);
+        return (summary, cache.Get(options.DatabasePath, id, row.GetString(5), () => DossierJson(id)));
     }
 
-    public string DossierJson(long id)
+    private string DossierJson(long id)
     {
         using var select = db.Command("SELECT json FROM dossiers WHERE article_id = $id");
         select.Bind("$id", id);
-        return select.ExecuteScalar() as string ?? throw DeskProblem.NotFound($"article {id}");
+        return select.ExecuteScalar() as string ?? throw DeskProblem.NotFound($"dossier of article {id}");
     }
+
+    private const string Select = """
+        SELECT a.id, a.title, a.url, a.ingested_at, (SELECT count(*) FROM checks c WHERE c.article_id = a.id), a.content_hash FROM articles a
+        """;
+
+    private static ArticleSummary Read(Microsoft.Data.Sqlite.SqliteDataReader row) =>
+        new(row.GetInt64(0), row.Text(1), row.Text(2), row.Time(3)!.Value, row.GetInt32(4));
 }

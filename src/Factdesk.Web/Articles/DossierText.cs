@@ -14,18 +14,38 @@ public static class DossierText
     public static string Render(Dossier dossier)
     {
         var text = dossier.Text;
+        // One sweep from left to right: at each edge the spans starting there join their kind's open set and those
+        // ending there leave it, so a 10,000-word article with thousands of spans costs one pass, not one scan of
+        // every span per piece of text. Of several open spans of a kind, the first in the dossier marks the piece.
+        var starts = new Dictionary<int, List<(int Kind, int Index)>>();
+        var ends = new Dictionary<int, List<(int Kind, int Index)>>();
         var edges = new SortedSet<int> { 0, text.Length };
-        foreach (var q in dossier.Quotes) { edges.Add(q.Start); edges.Add(q.End); }
-        foreach (var e in dossier.Entities) { edges.Add(e.Start); edges.Add(e.End); }
-        foreach (var c in dossier.Claims) { edges.Add(c.Start); edges.Add(c.End); }
+        void Add(int kind, int index, int start, int end)
+        {
+            edges.Add(start);
+            edges.Add(end);
+            if (start >= end) return;
+            (starts.TryGetValue(start, out var s) ? s : starts[start] = []).Add((kind, index));
+            (ends.TryGetValue(end, out var e) ? e : ends[end] = []).Add((kind, index));
+        }
+        for (var i = 0; i < dossier.Quotes.Count; i++) Add(Quote, i, dossier.Quotes[i].Start, dossier.Quotes[i].End);
+        for (var i = 0; i < dossier.Entities.Count; i++) Add(Entity, i, dossier.Entities[i].Start, dossier.Entities[i].End);
+        for (var i = 0; i < dossier.Claims.Count; i++) Add(Claim, i, dossier.Claims[i].Start, dossier.Claims[i].End);
+
+        SortedSet<int>[] open = [new(), new(), new()];
+        var html = new StringBuilder(text.Length * 4);
+        html.Append("<div class=\"article-text\">");
         var cuts = edges.ToList();
-        var html = new StringBuilder("<div class=\"article-text\">");
         for (var i = 0; i + 1 < cuts.Count; i++)
         {
             int start = cuts[i], end = cuts[i + 1];
-            var quoteIndex = dossier.Quotes.ToList().FindIndex(q => q.Start <= start && end <= q.End);
-            var entity = dossier.Entities.FirstOrDefault(e => e.Start <= start && end <= e.End);
-            var claim = dossier.Claims.FirstOrDefault(c => c.Start <= start && end <= c.End);
+            if (ends.TryGetValue(start, out var ending))
+                foreach (var (kind, index) in ending) open[kind].Remove(index);
+            if (starts.TryGetValue(start, out var starting))
+                foreach (var (kind, index) in starting) open[kind].Add(index);
+            var quoteIndex = open[Quote].Count > 0 ? open[Quote].Min : -1;
+            var entity = open[Entity].Count > 0 ? dossier.Entities[open[Entity].Min] : null;
+            var claim = open[Claim].Count > 0 ? dossier.Claims[open[Claim].Min] : null;
             if (quoteIndex >= 0 && dossier.Quotes[quoteIndex].Start == start)
                 html.Append(SpeakerLabel(dossier.Quotes[quoteIndex], quoteIndex));
             var piece = E(text[start..end]);
@@ -34,29 +54,26 @@ public static class DossierText
                 html.Append(piece);
                 continue;
             }
-            var classes = new List<string>();
-            var attributes = new StringBuilder();
-            if (quoteIndex >= 0)
-            {
-                classes.Add("quote");
-                attributes.Append(CultureInfo.InvariantCulture, $" data-quote=\"{quoteIndex}\"");
-            }
-            if (claim is not null)
-            {
-                classes.Add("claim");
-                if (claim.Start == start) attributes.Append(CultureInfo.InvariantCulture, $" id=\"claim-{claim.Index}\"");
-            }
+            var tag = quoteIndex >= 0 ? "mark" : "span";
+            html.Append('<').Append(tag).Append(" class=\"");
+            var classes = new List<string>(4);
+            if (quoteIndex >= 0) classes.Add("quote");
+            if (claim is not null) classes.Add("claim");
             if (entity is not null)
             {
                 classes.Add("entity");
                 classes.Add(Slug(entity.Type));
-                attributes.Append($" title=\"{E(entity.Type)}: {E(entity.Canonical)}\"");
             }
-            var tag = quoteIndex >= 0 ? "mark" : "span";
-            html.Append($"<{tag} class=\"{string.Join(' ', classes)}\"{attributes}>{piece}</{tag}>");
+            html.AppendJoin(' ', classes).Append('"');
+            if (quoteIndex >= 0) html.Append(CultureInfo.InvariantCulture, $" data-quote=\"{quoteIndex}\"");
+            if (claim is not null && claim.Start == start) html.Append(CultureInfo.InvariantCulture, $" id=\"claim-{claim.Index}\"");
+            if (entity is not null) html.Append($" title=\"{E(entity.Type)}: {E(entity.Canonical)}\"");
+            html.Append('>').Append(piece).Append("</").Append(tag).Append('>');
         }
         return html.Append("</div>").ToString();
     }
+
+    private const int Quote = 0, Entity = 1, Claim = 2;
 
     private static string SpeakerLabel(DossierQuote quote, int index)
     {

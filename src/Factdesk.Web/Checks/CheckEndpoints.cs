@@ -4,6 +4,7 @@ using Factdesk.Storage;
 using Factdesk.Web.Accounts;
 using Factdesk.Web.Articles;
 using Factdesk.Web.Data;
+using Factdesk.Web.Pages;
 using static Factdesk.Web.Pages.Markup;
 
 namespace Factdesk.Web.Checks;
@@ -13,19 +14,37 @@ public static class CheckEndpoints
 {
     public static void MapChecks(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/checks", (HttpContext context, CheckStore checks) =>
+        app.MapGet("/checks", (HttpContext context, CheckStore checks, StatusStore statuses, string? status) =>
         {
-            var all = checks.List();
-            var sections = string.Concat(CheckStatus.All.Select(s =>
-                $"<h2>{CheckStatus.Name(s)}</h2>\n{CheckList(all.Where(c => c.Status == s).ToList())}\n"));
+            var workflow = statuses.Workflow;
+            var paging = Paging.From(context);
+            if (status is not null)
+            {
+                var one = workflow.All.FirstOrDefault(s => s.Key == status) ?? throw DeskProblem.NotFound($"status {status}");
+                var read = checks.Recent(paging.Probe, paging.Offset, one.Key);
+                return Page(context, one.Name, $"""
+                    <h1>Checks: {E(one.Name)}</h1>
+                    <p><a href="/checks">All statuses</a></p>
+                    {CheckList(paging.Rows(read))}
+                    {paging.Links($"/checks?status={Uri.EscapeDataString(one.Key)}", read)}
+                    """);
+            }
+            // Each status shows its most recently changed checks; the link under it pages through the rest.
+            var counts = checks.CountByStatus();
+            var sections = string.Concat(workflow.All.Select(s =>
+            {
+                var count = counts.GetValueOrDefault(s.Key);
+                var more = count > SectionSize ? $"<p><a href=\"/checks?status={Uri.EscapeDataString(s.Key)}\">All {count.ToString(CultureInfo.InvariantCulture)} checks {E(s.Name)}</a></p>\n" : "";
+                return $"<h2>{E(s.Name)} <span class=\"meta\">({count.ToString(CultureInfo.InvariantCulture)})</span></h2>\n{CheckList(count == 0 ? [] : checks.Recent(SectionSize, 0, s.Key))}\n{more}";
+            }));
             return Page(context, "Checks", $"<h1>Checks</h1>\n{sections}");
         }).RequireAuthorization(DeskRoles.Viewer);
 
         app.MapGet("/checks/{id:long}", (HttpContext context, long id, CheckStore checks, ArticleList articles, UserStore users, AuditLog audit, RatingScale scale,
-                EarlierFactChecks earlier, DeskOptions options) =>
+                EarlierFactChecks earlier, DeskOptions options, StatusStore statuses) =>
             {
                 var check = checks.Get(id);
-                return CheckPage(context, check, checks, articles, users, audit, scale, earlier.For(options, check));
+                return CheckPage(context, check, checks, articles, users, audit, scale, earlier.For(options, check), statuses.Workflow);
             }).RequireAuthorization(DeskRoles.Viewer);
 
         var forms = app.MapGroup("/checks/{id:long}");
@@ -70,23 +89,26 @@ public static class CheckEndpoints
         return TypedResults.Redirect($"/checks/{id}{anchor}");
     }
 
+    /// <summary>How many checks each status shows on the checks page before its "all" link.</summary>
+    public const int SectionSize = 20;
+
     public static string CheckList(IReadOnlyList<CheckRecord> checks)
     {
         if (checks.Count == 0) return "<p>None.</p>";
         var rows = string.Concat(checks.Select(c =>
-            $"<li><a href=\"/checks/{c.Id}\">{E(c.Claim)}</a> <span class=\"status {c.Status}\">{E(CheckStatus.Name(c.Status))}</span>" +
+            $"<li><a href=\"/checks/{c.Id}\">{E(c.Claim)}</a> <span class=\"status {E(c.Status)}\">{E(c.StatusName)}</span>" +
             $"{(c.Assignee is { } who ? $" <span class=\"meta\">assigned to {E(who)}</span>" : "")}{(c.Verdict is { } v ? $" <span class=\"meta\">verdict: {E(v)}</span>" : "")}</li>\n"));
         return $"<ul class=\"checks\">\n{rows}</ul>";
     }
 
     private static IResult CheckPage(HttpContext context, CheckRecord check, CheckStore checks, ArticleList articles, UserStore users, AuditLog audit, RatingScale scale,
-        IReadOnlyList<EarlierFactCheck> earlier)
+        IReadOnlyList<EarlierFactCheck> earlier, Workflow workflow)
     {
         var user = context.User;
         var open = check.Status != CheckStatus.Published;
         var worker = user.Can(DeskRoles.FactChecker) && open;
         var editor = user.Can(DeskRoles.Editor) && open;
-        var dossier = articles.Get(check.ArticleId).Dossier;
+        var dossier = articles.Get(check.ArticleId).Analysis.Dossier;
         var body = new System.Text.StringBuilder();
         body.Append($"""
             <h1>Check {check.Id}</h1>
@@ -95,7 +117,7 @@ public static class CheckEndpoints
             <dl>
             <dt>Claimant</dt><dd>{E(check.Claimant ?? "not known")}{(check.ClaimantTitle is { } t ? $", {E(t)}" : "")}</dd>
             <dt>Article</dt><dd><a href="/articles/{check.ArticleId}#claims">{E(dossier.Title ?? $"Article {check.ArticleId}")}</a></dd>
-            <dt>Status</dt><dd><span class="status {check.Status}" id="status">{E(CheckStatus.Name(check.Status))}</span></dd>
+            <dt>Status</dt><dd><span class="status {E(check.Status)}" id="status">{E(check.StatusName)}</span></dd>
             <dt>Assigned to</dt><dd>{E(check.Assignee ?? "nobody")}</dd>
             <dt>Opened</dt><dd>{E(check.CreatedBy)}, {When(check.CreatedAt)}</dd>
             </dl>
@@ -105,8 +127,8 @@ public static class CheckEndpoints
             body.Append($"<p class=\"notice\" role=\"status\">Published {When(check.PublishedAt)}: <a href=\"{PublishedCheck.PagePath(check.Id)}\">the public page</a>.</p>\n");
         if (worker)
         {
-            var moves = string.Concat(CheckStatus.NextByHand(check.Status).Select(s =>
-                Form(context, $"/checks/{check.Id}/status", $"<input type=\"hidden\" name=\"status\" value=\"{s}\"><button type=\"submit\">Move to {CheckStatus.Name(s)}</button>", " class=\"inline\"")));
+            var moves = string.Concat(workflow.NextByHand(check.Status).Select(s =>
+                Form(context, $"/checks/{check.Id}/status", $"<input type=\"hidden\" name=\"status\" value=\"{E(s)}\"><button type=\"submit\">Move to {E(workflow.Name(s))}</button>", " class=\"inline\"")));
             var people = string.Concat(users.All().Where(u => u.Role != DeskRoles.Viewer).Select(u =>
                 $"<option value=\"{E(u.Name)}\"{(u.Id == check.AssigneeId ? " selected" : "")}>{E(u.Name)} ({E(u.Role)})</option>"));
             body.Append($"""
@@ -140,9 +162,14 @@ public static class CheckEndpoints
                 """, $" hx-post=\"/checks/{check.Id}/evidence\" hx-target=\"#evidence\" hx-select=\"#evidence\" hx-swap=\"outerHTML\""));
         body.Append("</section>\n");
 
-        var comments = checks.Comments(check.Id);
+        // A busy check gathers thousands of comments: the page shows the newest ones, older ones a page at a time.
+        var commentPaging = Paging.From(context, "comments");
+        var comments = checks.Comments(check.Id, commentPaging.Probe, commentPaging.Offset);
+        var olderComments = commentPaging.Links($"/checks/{check.Id}", comments.Reverse().ToList(), "comments", "#comments");
+        var shown = comments.Count > commentPaging.Size ? comments.Skip(1).ToList() : comments;
         body.Append("<section aria-labelledby=\"comments-heading\" id=\"comments\"><h2 id=\"comments-heading\">Comments</h2>\n");
-        body.Append(comments.Count == 0 ? "<p>None yet.</p>\n" : "<ol class=\"comments\">" + string.Concat(comments.Select(c =>
+        body.Append(olderComments);
+        body.Append(shown.Count == 0 ? "<p>None yet.</p>\n" : "<ol class=\"comments\">" + string.Concat(shown.Select(c =>
             $"<li><p class=\"meta\">{E(c.Author)}, {When(c.At)}</p><p class=\"comment\">{E(c.Text)}</p></li>")) + "</ol>\n");
         if (user.Can(DeskRoles.FactChecker))
             body.Append(Form(context, $"/checks/{check.Id}/comments", """
@@ -165,17 +192,22 @@ public static class CheckEndpoints
                 <p><label for="analysis">Analysis (Markdown)</label><br><textarea id="analysis" name="analysis" rows="10" cols="80">{E(check.Analysis)}</textarea></p>
                 <p><button type="submit">Save the verdict</button></p>
                 """));
-            if (check.Status == CheckStatus.InReview && check.Verdict is not null)
+            if (check.Status == workflow.Review.Key && check.Verdict is not null)
                 body.Append(Form(context, $"/checks/{check.Id}/publish", "<p><button type=\"submit\" class=\"primary\">Publish</button></p>"));
             else
-                body.Append("<p class=\"meta\">Publishing needs a verdict, a summary and the status In review.</p>\n");
+                body.Append($"<p class=\"meta\">Publishing needs a verdict, a summary and the status {E(workflow.Review.Name)}.</p>\n");
         }
         body.Append("</section>\n");
 
-        body.Append($"<section aria-labelledby=\"history\"><h2 id=\"history\">History</h2>\n{AccountEndpoints.AuditTable(audit.Recent(check.Id))}\n</section>\n");
+        var history = audit.Recent(check.Id, HistorySize + 1);
+        var allHistory = history.Count > HistorySize && user.Can(DeskRoles.Admin) ? $"<p><a href=\"/audit?check={check.Id}\">The whole history</a></p>" : "";
+        body.Append($"<section aria-labelledby=\"history\"><h2 id=\"history\">History</h2>\n{AccountEndpoints.AuditTable(history.Take(HistorySize).ToList())}\n{allHistory}</section>\n");
         return Page(context, $"Check {check.Id}", body.ToString());
     }
 
-    private static string? SafeLink(string? url) =>
+    /// <summary>How many of the newest history entries the check page shows.</summary>
+    public const int HistorySize = 50;
+
+    public static string? SafeLink(string? url) =>
         url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.AbsoluteUri : null;
 }

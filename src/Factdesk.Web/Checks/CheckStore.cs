@@ -7,7 +7,7 @@ namespace Factdesk.Web.Checks;
 
 public sealed record CheckRecord(
     long Id, long ArticleId, string Claim, int ClaimStart, int ClaimEnd, string? Claimant, string? ClaimantTitle,
-    string Status, long? AssigneeId, string? Assignee, string? Verdict, string? Summary, string? Analysis,
+    string Status, string StatusName, long? AssigneeId, string? Assignee, string? Verdict, string? Summary, string? Analysis,
     string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, DateTimeOffset? PublishedAt);
 
 public sealed record CheckComment(long Id, string Author, string Text, DateTimeOffset At);
@@ -18,7 +18,7 @@ public sealed record CheckEvidence(long Id, string Author, string? Url, string N
 /// Checks and everything done to them. Each change is one transaction with its audit entry, and each refuses, with
 /// a sentence saying why, what the workflow does not allow.
 /// </summary>
-public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList articles)
+public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList articles, StatusStore statuses)
 {
     public const int MaxCommentLength = 10_000;
     public const int MaxAnalysisLength = 100_000;
@@ -27,7 +27,7 @@ public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList arti
     /// <summary>Opens a check on claim <paramref name="claimIndex"/> of the article's dossier; a claim already being checked gives that check.</summary>
     public long Open(long articleId, int claimIndex, Actor by)
     {
-        var claim = Dossier.Parse(articles.DossierJson(articleId)).Claims.FirstOrDefault(c => c.Index == claimIndex)
+        var claim = articles.Get(articleId).Analysis.Dossier.Claims.FirstOrDefault(c => c.Index == claimIndex)
                     ?? throw DeskProblem.NotFound($"claim {claimIndex} in article {articleId}");
         using var transaction = db.Connection.BeginTransaction();
         using var existing = db.Command("SELECT id FROM checks WHERE article_id = $article AND claim_start = $start AND claim_end = $end", transaction);
@@ -57,19 +57,34 @@ public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList arti
     public CheckRecord Get(long id) =>
         Query("WHERE c.id = $id", ("$id", id)).FirstOrDefault() ?? throw DeskProblem.NotFound($"check {id}");
 
-    public IReadOnlyList<CheckRecord> List(long? articleId = null) =>
-        articleId is { } article ? Query("WHERE c.article_id = $article ORDER BY c.id", ("$article", article)) : Query("ORDER BY c.updated_at DESC, c.id DESC LIMIT 500");
+    /// <summary>The checks of one article, in the order they were opened.</summary>
+    public IReadOnlyList<CheckRecord> List(long articleId) => Query("WHERE c.article_id = $article ORDER BY c.id", ("$article", articleId));
+
+    /// <summary>A page of the checks, most recently changed first; only those in <paramref name="status"/> when given, or only unpublished ones.</summary>
+    public IReadOnlyList<CheckRecord> Recent(int limit, int offset = 0, string? status = null, bool unpublished = false) =>
+        Query("""
+            WHERE ($status IS NULL OR c.status = $status) AND ($unpublished = 0 OR c.status <> 'published')
+            ORDER BY c.updated_at DESC, c.id DESC LIMIT $limit OFFSET $offset
+            """, ("$status", (object?)status ?? DBNull.Value), ("$unpublished", unpublished ? 1 : 0), ("$limit", limit), ("$offset", offset));
+
+    /// <summary>How many checks there are in each status.</summary>
+    public IReadOnlyDictionary<string, int> CountByStatus()
+    {
+        using var select = db.Command("SELECT status, count(*) FROM checks GROUP BY status");
+        return select.Rows(row => (row.GetString(0), row.GetInt32(1))).ToDictionary(r => r.Item1, r => r.Item2);
+    }
 
     public IReadOnlyList<CheckRecord> AllPublished() => Query("WHERE c.status = 'published' ORDER BY c.id");
 
     public void SetStatus(long id, string status, Actor by)
     {
         var check = Get(id);
-        if (!CheckStatus.NextByHand(check.Status).Contains(status))
+        var workflow = statuses.Workflow;
+        if (!workflow.NextByHand(check.Status).Contains(status))
             throw DeskProblem.Conflict(status == CheckStatus.Published
                 ? "A check is published with the Publish button, by an editor, once it has a verdict."
-                : $"A check that is {CheckStatus.Name(check.Status)} cannot be moved to {CheckStatus.Name(status)}.");
-        Change(check, by, "status changed", $"{CheckStatus.Name(check.Status)} → {CheckStatus.Name(status)}",
+                : $"A check that is {workflow.Name(check.Status)} cannot be moved to {workflow.Name(status)}.");
+        Change(check, by, "status changed", $"{workflow.Name(check.Status)} → {workflow.Name(status)}",
             "UPDATE checks SET status = $value, updated_at = $at WHERE id = $id", status);
     }
 
@@ -140,7 +155,8 @@ public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList arti
     {
         var check = Get(id);
         if (check.Status == CheckStatus.Published) throw DeskProblem.Conflict("This check is already published.");
-        if (check.Status != CheckStatus.InReview) throw DeskProblem.Conflict("Only a check in review can be published; move it to In review first.");
+        var review = statuses.Workflow.Review;
+        if (check.Status != review.Key) throw DeskProblem.Conflict($"Only a check that is {review.Name} can be published; move it there first.");
         if (check.Verdict is null || check.Summary is null) throw DeskProblem.Conflict("Pick a verdict and write a summary before publishing.");
         using var transaction = db.Connection.BeginTransaction();
         using var update = db.Command("UPDATE checks SET status = 'published', published_at = $at, updated_at = $at WHERE id = $id", transaction);
@@ -151,11 +167,24 @@ public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList arti
         transaction.Commit();
     }
 
-    public IReadOnlyList<CheckComment> Comments(long id)
+    /// <summary>A page of the check's comments in the order written: the newest <paramref name="limit"/> after skipping the newest <paramref name="skipNewest"/>.</summary>
+    public IReadOnlyList<CheckComment> Comments(long id, int limit = int.MaxValue, int skipNewest = 0)
     {
-        using var select = db.Command("SELECT k.id, u.name, k.text, k.created_at FROM check_comments k JOIN users u ON u.id = k.user_id WHERE k.check_id = $id ORDER BY k.id");
+        using var select = db.Command("""
+            SELECT * FROM (SELECT k.id, u.name, k.text, k.created_at FROM check_comments k JOIN users u ON u.id = k.user_id
+                           WHERE k.check_id = $id ORDER BY k.id DESC LIMIT $limit OFFSET $offset) ORDER BY id
+            """);
         select.Bind("$id", id);
+        select.Bind("$limit", limit);
+        select.Bind("$offset", skipNewest);
         return select.Rows(row => new CheckComment(row.GetInt64(0), row.GetString(1), row.GetString(2), row.Time(3)!.Value));
+    }
+
+    public int CommentCount(long id)
+    {
+        using var count = db.Command("SELECT count(*) FROM check_comments WHERE check_id = $id");
+        count.Bind("$id", id);
+        return Convert.ToInt32(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public IReadOnlyList<CheckEvidence> Evidence(long id)
@@ -199,17 +228,17 @@ public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList arti
         update.ExecuteNonQuery();
     }
 
-    private List<CheckRecord> Query(string where, params (string Name, object Value)[] parameters)
+    private List<CheckRecord> Query(string where, params (string Name, object? Value)[] parameters)
     {
         using var select = db.Command($"""
             SELECT c.id, c.article_id, c.claim, c.claim_start, c.claim_end, c.claimant, c.claimant_title, c.status, c.assignee_id, a.name,
-                   c.verdict, c.summary, c.analysis, u.name, c.created_at, c.updated_at, c.published_at
-            FROM checks c JOIN users u ON u.id = c.created_by LEFT JOIN users a ON a.id = c.assignee_id
+                   c.verdict, c.summary, c.analysis, u.name, c.created_at, c.updated_at, c.published_at, s.name
+            FROM checks c JOIN users u ON u.id = c.created_by LEFT JOIN users a ON a.id = c.assignee_id LEFT JOIN check_statuses s ON s.key = c.status
             {where}
             """);
         foreach (var (name, value) in parameters) select.Bind(name, value);
         return select.Rows(row => new CheckRecord(row.GetInt64(0), row.GetInt64(1), row.GetString(2), row.GetInt32(3), row.GetInt32(4), row.Text(5), row.Text(6),
-            row.GetString(7), row.Long(8), row.Text(9), row.Text(10), row.Text(11), row.Text(12), row.GetString(13),
+            row.GetString(7), row.Text(17) ?? row.GetString(7), row.Long(8), row.Text(9), row.Text(10), row.Text(11), row.Text(12), row.GetString(13),
             row.Time(14)!.Value, row.Time(15)!.Value, row.Time(16)));
     }
 }

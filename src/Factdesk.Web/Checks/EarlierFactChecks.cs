@@ -6,7 +6,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Factdesk.Web.Checks;
 
 /// <summary>An earlier fact-check of a claim like the one being checked, from the store's imported and published fact-checks.</summary>
-public sealed record EarlierFactCheck(string Claim, string? Verdict, string? Publisher, string? Url, double Score, string Level);
+public sealed record EarlierFactCheck(string Claim, string? Verdict, string? Publisher, string? Url, double Score, string Level, string? Claimant = null);
 
 /// <summary>
 /// The desk's link to the fact-check store: finds earlier fact-checks of a claim with the hybrid matcher, and adds
@@ -26,7 +26,19 @@ public sealed class EarlierFactChecks(IMemoryCache cache)
         cache.GetOrCreate((options.DatabasePath, check.Id, check.Status), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Remembered;
-            return Search(options, check);
+            var own = PublishedCheck.SourceKey(check.Id);
+            return Search(options, check.Claim, Top + 1, words: false).Where(m => m.Key != own).Take(Top).Select(m => m.Found).ToList();
+        })!;
+
+    /// <summary>
+    /// The fact-checks of the store a search for <paramref name="query"/> finds with the hybrid matcher: those the
+    /// matcher calls a match, and those sharing words with the query, best first. Kept for a minute per query.
+    /// </summary>
+    public IReadOnlyList<EarlierFactCheck> Find(DeskOptions options, string query, int top) =>
+        cache.GetOrCreate(("search", options.DatabasePath, query, top), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return Search(options, query, top, words: true).Select(m => m.Found).ToList();
         })!;
 
     /// <summary>Stores a published check in the fact-check store; a check stored before (same key) is left as it is.</summary>
@@ -38,21 +50,24 @@ public sealed class EarlierFactChecks(IMemoryCache cache)
         store.AddAll([record with { Embedding = embedding }]);
     }
 
-    private static List<EarlierFactCheck> Search(DeskOptions options, CheckRecord check)
+    private static List<(string Key, EarlierFactCheck Found)> Search(DeskOptions options, string query, int top, bool words)
     {
         using var store = SqliteFactCheckStore.Open(options.DatabasePath);
         if (store.Count() == 0) return [];
-        IReadOnlyList<StoreMatch> matches;
+        List<(string, EarlierFactCheck)> found;
         lock (Gate)
         {
             var search = new FactCheckSearch(store, Encoder.Value);
-            matches = StoreMatch.Of(search, search.Search(check.Claim, Top + 1), MatchThresholds.Default);
+            found = search.Search(query, top)
+                .Select(h => (Hit: h, Level: MatchThresholds.Default.LevelOf(h.Score)))
+                .Where(h => h.Level is not null || (words && h.Hit.Bm25 > 0))
+                .Select(h =>
+                {
+                    var fact = store.Get(FactCheckSearch.IdOf(h.Hit))!.FactCheck;
+                    var level = h.Level?.ToString().ToLowerInvariant() ?? "related";
+                    return (fact.SourceKey, new EarlierFactCheck(fact.Claim, fact.Verdict, fact.Publisher, fact.Url, h.Hit.Score, level, fact.Claimant));
+                }).ToList();
         }
-        var own = PublishedCheck.SourceKey(check.Id);
-        return matches.Where(m => m.FactCheck.FactCheck.SourceKey != own).Take(Top).Select(m =>
-        {
-            var fact = m.FactCheck.FactCheck;
-            return new EarlierFactCheck(fact.Claim, fact.Verdict, fact.Publisher, fact.Url, m.Hit.Score, m.Level.ToString().ToLowerInvariant());
-        }).ToList();
+        return found;
     }
 }

@@ -28,14 +28,15 @@ public sealed class AuditLog(DeskDatabase db)
     }
 
     /// <summary>The newest entries first; only those of one check when <paramref name="checkId"/> is given.</summary>
-    public IReadOnlyList<AuditEntry> Recent(long? checkId = null, int limit = 200)
+    public IReadOnlyList<AuditEntry> Recent(long? checkId = null, int limit = 200, int offset = 0)
     {
-        using var select = db.Command("""
-            SELECT id, at, user_name, action, article_id, check_id, detail FROM audit_log
-            WHERE $check IS NULL OR check_id = $check ORDER BY id DESC LIMIT $limit
-            """);
+        // Two statements rather than "$check IS NULL OR ...", so a check's history is read through its index.
+        using var select = db.Command(checkId is null
+            ? "SELECT id, at, user_name, action, article_id, check_id, detail FROM audit_log ORDER BY id DESC LIMIT $limit OFFSET $offset"
+            : "SELECT id, at, user_name, action, article_id, check_id, detail FROM audit_log WHERE check_id = $check ORDER BY id DESC LIMIT $limit OFFSET $offset");
         select.Bind("$check", checkId);
         select.Bind("$limit", limit);
+        select.Bind("$offset", offset);
         return select.Rows(row => new AuditEntry(row.GetInt64(0), row.Time(1)!.Value,
             row.GetString(2), row.GetString(3), row.Long(4), row.Long(5), row.Text(6)));
     }

@@ -34,7 +34,7 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/checks/{checkId}/status", new { status = "researching" }, ct)).StatusCode);
         var skipped = await api.PostAsJsonAsync($"/api/checks/{checkId}/publish", new { }, ct);
         Assert.Equal(HttpStatusCode.Conflict, skipped.StatusCode);
-        Assert.Contains("in review", (await skipped.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("error").GetString());
+        Assert.Contains("In review", (await skipped.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("error").GetString());
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/checks/{checkId}/status", new { status = "in-review" }, ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/checks/{checkId}/comments", new { text = "Checked with the statistics office." }, ct)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.PostAsJsonAsync($"/api/checks/{checkId}/verdict",

@@ -15,7 +15,7 @@ namespace Factdesk.Tests.Web;
 /// <summary>
 /// The desk in a real browser (Debian's chromium through Playwright) on a real port: sign in, submit the example
 /// article, see Surovikin's quote marked with his name and title, open a check, decide False, publish, and find a
-/// valid ClaimReview on the public page. Scripts run under the desk's CSP, so htmx is exercised as users meet it.
+/// valid ClaimReview on the public page, then find the check by search. Scripts run under the desk's CSP, so htmx is exercised as users meet it.
 /// Screenshots of each page are kept beside the test binaries (docs/screenshots has copies).
 /// </summary>
 public sealed class DeskBrowserTests : IAsyncLifetime
@@ -30,7 +30,7 @@ public sealed class DeskBrowserTests : IAsyncLifetime
     {
         var database = _temp.File("desk.db");
         using (var db = new DeskDatabase(new DeskOptions(database, ""), TimeProvider.System))
-            new UserStore(db, new AuditLog(db)).Add("ada", DeskRoles.Editor, Password, Actor.CommandLine);
+            new UserStore(db, new AuditLog(db)).Add("ada", DeskRoles.Admin, Password, Actor.CommandLine);
         _app = DeskHost.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -54,6 +54,9 @@ public sealed class DeskBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.Launch(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        // Publishing loads the sentence encoder and writes the site; on a shared machine running the other test
+        // classes at once that alone can pass Playwright's default 30 s.
+        page.SetDefaultTimeout(90_000);
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add($"{message.Text} ({message.Location})"); };
         page.PageError += (_, error) => problems.Add(error);
@@ -104,6 +107,17 @@ public sealed class DeskBrowserTests : IAsyncLifetime
 
         await page.GotoAsync($"{_base}/checks");
         await Shot(page, "checks");
+
+        // The published check is found by the search in the header, among the claims of the article.
+        await page.GotoAsync($"{_base}/search");
+        await page.GetByLabel("Search claims, fact-checks and claimants").FillAsync("eliminating terrorists");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        Assert.True(await page.Locator("#found-checks + ul a", new() { HasTextString = "Instead of eliminating terrorists" }).IsVisibleAsync());
+        await Shot(page, "search");
+        await page.GotoAsync($"{_base}/statuses");
+        await Shot(page, "statuses");
+        await page.GotoAsync($"{_base}/users");
+        await Shot(page, "users");
         Assert.Empty(problems);
     }
 

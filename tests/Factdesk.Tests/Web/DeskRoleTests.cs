@@ -31,6 +31,14 @@ public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
         ("POST", "/users", DeskRoles.Admin),
         ("POST", "/users/999/role", DeskRoles.Admin),
         ("GET", "/audit", DeskRoles.Admin),
+        ("GET", "/audit?check=999&page=2", DeskRoles.Admin),
+        ("GET", "/search?q=mayor", DeskRoles.Viewer),
+        ("GET", "/statuses", DeskRoles.Admin),
+        ("POST", "/statuses", DeskRoles.Admin),
+        ("POST", "/statuses/new/name", DeskRoles.Admin),
+        ("POST", "/users/999/disable", DeskRoles.Admin),
+        ("POST", "/users/999/enable", DeskRoles.Admin),
+        ("POST", "/users/999/password", DeskRoles.Admin),
     ];
 
     private static readonly (string Method, string Path, string Needs)[] Api =
@@ -44,6 +52,11 @@ public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
         ("POST", "/api/checks/999/comments", DeskRoles.FactChecker),
         ("POST", "/api/checks/999/verdict", DeskRoles.Editor),
         ("POST", "/api/checks/999/publish", DeskRoles.Editor),
+        ("GET", "/api/checks/999/comments", DeskRoles.Viewer),
+        ("GET", "/api/search?q=mayor", DeskRoles.Viewer),
+        ("GET", "/api/statuses", DeskRoles.Viewer),
+        ("POST", "/api/statuses", DeskRoles.Admin),
+        ("POST", "/api/statuses/new/name", DeskRoles.Admin),
     ];
 
     public static TheoryData<string> Roles => new(DeskRoles.All);

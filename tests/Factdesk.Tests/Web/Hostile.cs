@@ -12,4 +12,12 @@ internal static class Hostile
         $"Payloads {tag}\n\n" +
         $"The mayor {Script} said: \"{Image} The city spent 40 million dollars on the bridge in 2023.\"\n\n" +
         $"Officials said unemployment rose by 12 percent last year {Breakout}, according to the national statistics office.\n";
+
+    /// <summary>None of the payloads survives as markup in <paramref name="html"/>.</summary>
+    public static void AssertInert(string html)
+    {
+        Assert.DoesNotContain("<script>alert", html);
+        Assert.DoesNotContain("<img src=x", html);
+        Assert.DoesNotContain("<svg", html);
+    }
 }
