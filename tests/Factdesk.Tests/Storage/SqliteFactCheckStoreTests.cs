@@ -21,6 +21,43 @@ public sealed class SqliteFactCheckStoreTests : FactCheckStoreContract
     }
 
     [Fact]
+    public void A_database_with_the_old_full_text_table_loses_it_and_keeps_its_fact_checks()
+    {
+        var path = Temp.File("fts.db");
+        var before = SchemaSteps.All.TakeWhile(s => s != FactCheckSchema.DropFullText).ToList();
+        Assert.True(before.Count < SchemaSteps.All.Count);
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            SqliteMigrator.Migrate(connection, before, path);
+            using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO fact_checks (source_key, claim, embedding, imported_at) VALUES ('old', 'An old claim.', $e, '2026-01-01T00:00:00+00:00');
+                INSERT INTO fact_checks_fts (rowid, terms) VALUES (last_insert_rowid(), 'old claim');
+                """;
+            insert.Parameters.AddWithValue("$e", new byte[1536]);
+            insert.ExecuteNonQuery();
+            Assert.True(FullTextTables(connection) > 0);
+        }
+        using (var store = SqliteFactCheckStore.Open(path))
+        {
+            Assert.Equal("An old claim.", Assert.Single(store.All()).FactCheck.Claim);
+            store.AddAll([Fact("new", "A new claim.")]);
+            Assert.Equal(2, store.Count());
+        }
+        using var reopened = new SqliteConnection($"Data Source={path};Pooling=False");
+        reopened.Open();
+        Assert.Equal(0L, FullTextTables(reopened));
+    }
+
+    private static long FullTextTables(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'fact_checks_fts%'";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public void A_database_from_before_summaries_is_upgraded_and_keeps_its_fact_checks()
     {
         var path = Temp.File("old.db");
