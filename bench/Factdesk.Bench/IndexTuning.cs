@@ -42,7 +42,7 @@ internal static class IndexTuning
             if (end % 200_000 == 0) Console.WriteLine(Invariant($"  {end} linked, {end / clock.Elapsed.TotalSeconds:0} vectors/s, load {Load()}"));
         }
         var seconds = clock.Elapsed.TotalSeconds;
-        Console.WriteLine(Invariant($"M {m} efConstruction {efConstruction}: built in {seconds:0.0} s, {vectors.Length / seconds:0} vectors/s on {threads} threads, load {Load()}"));
+        Console.WriteLine(Invariant($"M {m} efConstruction {efConstruction}: built in {seconds:0.0} s, {vectors.Length / seconds:0} vectors/s on {threads} threads, load {Load()}; {index.ReachableCount()} of {index.Count} vectors reachable from the entry point"));
 
         Console.WriteLine("beam | recall@10 | recall@100 | p50 ms | p99 ms");
         foreach (var beam in (int[])[64, 100, 128, 192, 256, 384, 512])
