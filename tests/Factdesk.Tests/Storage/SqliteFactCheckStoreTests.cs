@@ -24,19 +24,10 @@ public sealed class SqliteFactCheckStoreTests : FactCheckStoreContract
     public void A_database_with_the_old_full_text_table_loses_it_and_keeps_its_fact_checks()
     {
         var path = Temp.File("fts.db");
-        var before = SchemaSteps.All.TakeWhile(s => s != FactCheckSchema.DropFullText).ToList();
-        Assert.True(before.Count < SchemaSteps.All.Count);
+        OldDatabase(path, FactCheckSchema.DropFullText, "INSERT INTO fact_checks_fts (rowid, terms) VALUES (last_insert_rowid(), 'old claim')");
         using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             connection.Open();
-            SqliteMigrator.Migrate(connection, before, path);
-            using var insert = connection.CreateCommand();
-            insert.CommandText = """
-                INSERT INTO fact_checks (source_key, claim, embedding, imported_at) VALUES ('old', 'An old claim.', $e, '2026-01-01T00:00:00+00:00');
-                INSERT INTO fact_checks_fts (rowid, terms) VALUES (last_insert_rowid(), 'old claim');
-                """;
-            insert.Parameters.AddWithValue("$e", new byte[1536]);
-            insert.ExecuteNonQuery();
             Assert.True(FullTextTables(connection) > 0);
         }
         using (var store = SqliteFactCheckStore.Open(path))
@@ -50,6 +41,20 @@ public sealed class SqliteFactCheckStoreTests : FactCheckStoreContract
         Assert.Equal(0L, FullTextTables(reopened));
     }
 
+    // A database as Factdesk left it before `step`, holding one fact-check ('old', 'An old claim.'), then `more` run on it.
+    private static void OldDatabase(string path, SchemaStep step, string more = "")
+    {
+        var before = SchemaSteps.All.TakeWhile(s => s != step).ToList();
+        Assert.True(before.Count < SchemaSteps.All.Count);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        SqliteMigrator.Migrate(connection, before, path);
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO fact_checks (source_key, claim, embedding, imported_at) VALUES ('old', 'An old claim.', $e, '2026-01-01T00:00:00+00:00');" + more;
+        insert.Parameters.AddWithValue("$e", new byte[1536]);
+        insert.ExecuteNonQuery();
+    }
+
     private static long FullTextTables(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
@@ -61,17 +66,7 @@ public sealed class SqliteFactCheckStoreTests : FactCheckStoreContract
     public void A_database_from_before_summaries_is_upgraded_and_keeps_its_fact_checks()
     {
         var path = Temp.File("old.db");
-        var before = SchemaSteps.All.TakeWhile(s => s != FactCheckSchema.Writing).ToList();
-        Assert.True(before.Count < SchemaSteps.All.Count);
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            SqliteMigrator.Migrate(connection, before, path);
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO fact_checks (source_key, claim, embedding, imported_at) VALUES ('old', 'An old claim.', $e, '2026-01-01T00:00:00+00:00')";
-            insert.Parameters.AddWithValue("$e", new byte[1536]);
-            insert.ExecuteNonQuery();
-        }
+        OldDatabase(path, FactCheckSchema.Writing);
         using var store = SqliteFactCheckStore.Open(path);
         var old = Assert.Single(store.All()).FactCheck;
         Assert.Equal(("old", "An old claim.", null, null), (old.SourceKey, old.Claim, old.Summary, old.Analysis));
