@@ -5,8 +5,9 @@ internal static class FactCheckSchema
 {
     // source_key is unique, so two imports racing each other still store a fact-check once.
     // Embeddings are 384 little-endian float32 (all-MiniLM-L6-v2), checked by length so a wrong model cannot slip in.
-    // The FTS table was the store's BM25 until the BM25 postings file beside the database (Matching/StoreIndexes)
-    // took over; step DropFullText removes it again.
+    // The FTS table indexes the claim and title as Matching.SearchTerms reads them (stop words out, light stemming),
+    // so its BM25 sees the same terms as the in-memory Bm25Index the matcher was tuned with. It holds no text of its
+    // own (content=''); its rowid is the fact-check's id.
     public static readonly SchemaStep FactChecks = new("published fact-checks, their embeddings and a full-text index", """
         CREATE TABLE fact_checks (
             id              INTEGER PRIMARY KEY,
@@ -38,9 +39,4 @@ internal static class FactCheckSchema
         ALTER TABLE fact_checks ADD COLUMN summary TEXT;
         ALTER TABLE fact_checks ADD COLUMN analysis TEXT
         """);
-
-    // Search reads BM25 from its own postings file, built from the claims and titles; the FTS5 table was still
-    // written at every import (about a fifth of the import time at 100k, docs/BENCHMARKS.md) and read by nothing.
-    public static readonly SchemaStep DropFullText = new("no full-text table: BM25 is kept beside the database",
-        "DROP TABLE IF EXISTS fact_checks_fts");
 }

@@ -40,5 +40,11 @@ public interface IFactCheckStore : IDisposable
     /// </summary>
     string? SidecarPath(string extension);
 
+    /// <summary>
+    /// The best <paramref name="top"/> fact-checks by BM25 over claim and title for <paramref name="terms"/>
+    /// (<see cref="Matching.SearchTerms"/> of the query), best first, with scores where higher is better.
+    /// </summary>
+    IReadOnlyList<(long Id, double Score)> SearchText(IReadOnlyList<string> terms, int top);
+
     int Count();
 }

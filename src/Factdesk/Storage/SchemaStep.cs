@@ -15,6 +15,5 @@ public static class SchemaSteps
         FactCheckSchema.FactChecks,
         FactCheckSchema.Writing,
         DeskSchema.Desk,
-        FactCheckSchema.DropFullText,
     ];
 }

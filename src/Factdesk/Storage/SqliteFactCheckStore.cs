@@ -56,6 +56,7 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
             ON CONFLICT (source_key) DO NOTHING
             RETURNING id
             """);
+        using var index = Command(transaction, "INSERT INTO fact_checks_fts (rowid, terms) VALUES ($id, $terms)");
         var added = 0;
         foreach (var r in records)
         {
@@ -80,7 +81,12 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
             insert.Bind("$importedAt", importedAt);
             insert.Bind("$summary", r.Summary);
             insert.Bind("$analysis", r.Analysis);
-            if (insert.ExecuteScalar() is long) added++;
+            if (insert.ExecuteScalar() is not long id) continue;
+            index.Parameters.Clear();
+            index.Bind("$id", id);
+            index.Bind("$terms", IndexedTerms(r));
+            index.ExecuteNonQuery();
+            added++;
         }
         transaction.Commit();
         return added;
@@ -146,6 +152,22 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
 
     public string SidecarPath(string extension) => _path + extension;
 
+    public IReadOnlyList<(long Id, double Score)> SearchText(IReadOnlyList<string> terms, int top)
+    {
+        if (terms.Count == 0 || top <= 0) return [];
+        // Every term quoted: whatever a user typed is a phrase to look up, never FTS5 query syntax.
+        var match = string.Join(" OR ", terms.Distinct(StringComparer.Ordinal).Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        // FTS5's bm25() is lower for better matches (it is negated so that ascending order ranks).
+        using var command = Command(null, "SELECT rowid, -bm25(fact_checks_fts) AS score FROM fact_checks_fts WHERE fact_checks_fts MATCH $match ORDER BY score DESC LIMIT $top");
+        command.Bind("$match", match);
+        command.Bind("$top", top);
+        using var row = command.ExecuteReader();
+        var hits = new List<(long, double)>();
+        while (row.Read())
+            hits.Add((row.GetInt64(0), row.GetDouble(1)));
+        return hits;
+    }
+
     public int Count()
     {
         using var command = Command(null, "SELECT count(*) FROM fact_checks");
@@ -153,6 +175,9 @@ public sealed class SqliteFactCheckStore : IFactCheckStore
     }
 
     public void Dispose() => _connection.Dispose();
+
+    internal static string IndexedTerms(FactCheckRecord record) =>
+        string.Join(' ', SearchTerms.Of(record.Title is null ? record.Claim : record.Claim + " " + record.Title));
 
     private static FactCheckVectors ReadVectors(SqliteDataReader row) =>
         new(row.GetInt64(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetString(2),

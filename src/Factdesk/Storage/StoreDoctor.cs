@@ -32,6 +32,14 @@ public static class StoreDoctor
                 checks.Add(Orphans(connection, "every dossier has its article",
                     "SELECT count(*) FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = d.article_id)", "dossier(s) without an article"));
             }
+            if (version >= 2 && HasTable(connection, "fact_checks"))
+            {
+                checks.Add(FtsIntegrity(connection, "fact_checks_fts"));
+                checks.Add(Orphans(connection, "every fact-check is in the full-text index",
+                    "SELECT count(*) FROM fact_checks c WHERE NOT EXISTS (SELECT 1 FROM fact_checks_fts f WHERE f.rowid = c.id)", "fact-check(s) not indexed"));
+                checks.Add(Orphans(connection, "every full-text entry has its fact-check",
+                    "SELECT count(*) FROM fact_checks_fts f WHERE NOT EXISTS (SELECT 1 FROM fact_checks c WHERE c.id = f.rowid)", "index entr(ies) without a fact-check"));
+            }
         }
         catch (SqliteException e)
         {
@@ -98,6 +106,21 @@ public static class StoreDoctor
             broken.Add($"{row.GetString(0)} row {(row.IsDBNull(1) ? "?" : row.GetInt64(1).ToString(CultureInfo.InvariantCulture))} -> {row.GetString(2)}");
         return new DoctorCheck("foreign keys", broken.Count == 0,
             broken.Count == 0 ? "no dangling references" : $"{broken.Count} dangling: {string.Join("; ", broken.Take(5))}");
+    }
+
+    private static DoctorCheck FtsIntegrity(SqliteConnection connection, string table)
+    {
+        try
+        {
+            // FTS5's own check; it raises SQLITE_CORRUPT rather than returning rows when the index is damaged.
+            using var command = SqliteDatabase.Command(connection, null, $"INSERT INTO {table}({table}) VALUES('integrity-check')");
+            command.ExecuteNonQuery();
+            return new DoctorCheck($"full-text index {table}", true, "ok");
+        }
+        catch (SqliteException e)
+        {
+            return new DoctorCheck($"full-text index {table}", false, OneLine(e.Message));
+        }
     }
 
     private static DoctorCheck Orphans(SqliteConnection connection, string name, string countSql, string what)

@@ -18,11 +18,11 @@ public sealed class DoctorCommandTests : IDisposable
         Assert.Contains("SQLite integrity", healthy.Stdout);
         Assert.Contains("All checks passed.", healthy.Stdout);
 
-        StoreDoctorTests.Execute(db, "PRAGMA foreign_keys = OFF; DELETE FROM articles WHERE id = (SELECT min(id) FROM articles)");
+        StoreDoctorTests.Execute(db, "INSERT INTO fact_checks_fts (rowid, terms) VALUES (999, 'ghost')");
         var broken = await CliRun.Of("doctor", "--db", db);
         Assert.Equal(1, broken.ExitCode);
-        Assert.Matches(@"every dossier has its article\s+│ FAILED", broken.Stdout);
-        Assert.Contains("2 check(s) failed.", broken.Stdout);
+        Assert.Matches(@"every full-text entry has its fact-check\s+│ FAILED", broken.Stdout);
+        Assert.Contains("1 check(s) failed.", broken.Stdout);
     }
 
     [Fact]

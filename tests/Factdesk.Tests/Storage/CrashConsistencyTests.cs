@@ -172,5 +172,6 @@ public sealed class CrashConsistencyTests : IDisposable
         Assert.Equal(0, await ChildCli.Run(["import", .. inputs, "--db", db]));
         Assert.All(StoreDoctor.Examine(db), c => Assert.True(c.Passed, $"{c.Name}: {c.Detail}"));
         Assert.Equal(files * perFile, Scalar(db, "SELECT count(*) FROM fact_checks"));
+        Assert.Equal(files * perFile, Scalar(db, "SELECT count(*) FROM fact_checks_fts"));
     }
 }

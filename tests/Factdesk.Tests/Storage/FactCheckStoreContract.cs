@@ -89,6 +89,38 @@ public abstract class FactCheckStoreContract : IDisposable
         Assert.ThrowsAny<Exception>(() => store.AddAll([Fact("k1", "Fine."), Fact("k2", "No vector.") with { Embedding = null }]));
         Assert.ThrowsAny<Exception>(() => store.AddAll([Fact("k1", "Fine."), Fact("k2", "Short vector.") with { Embedding = new float[3] }]));
         Assert.Equal(0, store.Count());
+        Assert.Empty(store.SearchText(["fine"], 10));
+    }
+
+    [Fact]
+    public void Text_search_ranks_by_bm25_over_claim_and_title_best_first()
+    {
+        using var store = Open();
+        store.AddAll([
+            Fact("bridge", "The river bridge closed in 2019.", 0),
+            Fact("vaccine", "Vaccines cause autism in children.", 1, title: "Do vaccines cause autism?"),
+            Fact("flood", "The river flooded the town.", 3),
+        ]);
+        var ids = store.All().ToDictionary(f => f.FactCheck.SourceKey, f => f.Id);
+
+        var hits = store.SearchText(SearchTerms.Of("Vaccines and autism"), 10);
+        Assert.Equal(ids["vaccine"], hits[0].Id);
+        Assert.True(hits[0].Score > 0);
+        Assert.DoesNotContain(hits, h => h.Id == ids["bridge"]);
+
+        var river = store.SearchText(SearchTerms.Of("river bridge"), 10);
+        Assert.Equal(ids["bridge"], river[0].Id);
+        Assert.True(river[0].Score > river[1].Score);
+        Assert.Single(store.SearchText(SearchTerms.Of("river bridge"), 1));
+    }
+
+    [Fact]
+    public void Text_search_treats_query_syntax_as_words()
+    {
+        using var store = Open();
+        store.AddAll([Fact("k", "Masks do NOT work, says the post.")]);
+        Assert.Empty(store.SearchText([], 10));
+        Assert.Single(store.SearchText(["mask", "\"", "not*", "or", "near(", "-"], 10));
     }
 
     [Fact]
@@ -98,6 +130,6 @@ public abstract class FactCheckStoreContract : IDisposable
             store.AddAll([Fact("kept", "Kept claim.")]);
         using var reopened = Open("kept");
         Assert.Equal(0, reopened.AddAll([Fact("kept", "Kept claim.")]));
-        Assert.Equal("Kept claim.", Assert.Single(reopened.All()).FactCheck.Claim);
+        Assert.Single(reopened.SearchText(["kept"], 10));
     }
 }
