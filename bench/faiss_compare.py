@@ -9,9 +9,10 @@ a search serves them), recall@10 of fact-checks against the exact answer; and Fa
 ground truth.
 
 Run with Debian's python and OpenBLAS (apt-get install python3-faiss libopenblas0-pthread):
-    /usr/bin/python3 bench/faiss_compare.py DIR [THREADS] [flat]
+    /usr/bin/python3 bench/faiss_compare.py DIR [THREADS] [flat|hnswlib]
 
-With `flat` only the exact index runs (an HNSW build of millions of vectors takes long on a shared machine).
+With `flat` only the exact index runs (an HNSW build of millions of vectors takes long on a shared machine); with
+`hnswlib` the exact index and then hnswlib's HNSW (apt-get install python3-hnswlib), M 16 and efConstruction 100 too.
 """
 import os
 import sys
@@ -78,6 +79,9 @@ def main():
 
     if len(sys.argv) > 3 and sys.argv[3] == "flat":
         return
+    if len(sys.argv) > 3 and sys.argv[3] == "hnswlib":
+        compare_hnswlib(vectors, labels, queries, exact, int(sys.argv[2]) if len(sys.argv) > 2 else 2)
+        return
     hnsw = faiss.IndexHNSWFlat(DIMENSIONS, 16, faiss.METRIC_INNER_PRODUCT)
     hnsw.hnsw.efConstruction = 100
     start = time.perf_counter()
@@ -89,6 +93,31 @@ def main():
         rows, p50, p99 = timed_queries(hnsw, queries, min(ROWS_PER_QUERY, ef))
         print(f"IndexHNSWFlat efSearch {ef}: recall@10 {recall([top_labels(r, labels) for r in rows], exact):.3f}, "
               f"p50 {p50:.2f} ms, p99 {p99:.2f} ms per query")
+
+
+def compare_hnswlib(vectors, labels, queries, exact, threads):
+    import hnswlib
+
+    index = hnswlib.Index(space="ip", dim=DIMENSIONS)
+    index.init_index(max_elements=vectors.shape[0], M=16, ef_construction=100, random_seed=1)
+    index.set_num_threads(threads)
+    start = time.perf_counter()
+    index.add_items(vectors, np.arange(vectors.shape[0]))
+    seconds = time.perf_counter() - start
+    print(f"hnswlib M 16 efConstruction 100: build {seconds:.1f} s ({vectors.shape[0] / seconds:.0f} vectors/s, "
+          f"{threads} threads, load {os.getloadavg()[0]:.1f})")
+    index.set_num_threads(1)
+    for ef in (64, 128, 256, 512):
+        index.set_ef(ef)
+        latencies, found = [], []
+        for q in queries:
+            begin = time.perf_counter()
+            rows, _ = index.knn_query(q[None, :], k=min(ROWS_PER_QUERY, ef))
+            latencies.append((time.perf_counter() - begin) * 1000)
+            found.append(top_labels(rows[0], labels))
+        latencies.sort()
+        print(f"hnswlib ef {ef}: recall@10 {recall(found, exact):.3f}, p50 {latencies[len(latencies) // 2]:.2f} ms, "
+              f"p99 {latencies[int(np.ceil(0.99 * len(latencies))) - 1]:.2f} ms per query")
 
 
 if __name__ == "__main__":

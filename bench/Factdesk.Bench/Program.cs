@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using Factdesk.Bench;
 
 // `pages DIR` is the side-by-side run with bench/readability, `match DB QUERIES QRELS` the store search timing, `generate N DB ...` a store of N fact-checks for it,
-// `index DB` its search indexes, `recall DB QUERIES [DIR]` the vector index against the exact scan, `encode VCLAIMS N THREADS` MiniLM throughput,
+// `index DB` its search indexes, `recall DB QUERIES [DIR [--export-only]]` the vector index against the exact scan, `hnsw DIR M EFC THREADS` graph settings on exported vectors, `encode VCLAIMS N THREADS` MiniLM throughput,
 // `publish N DIR` the static site timing, `desk USERS SECONDS ARTICLE` the desk under concurrent users; everything else goes to BenchmarkDotNet.
 if (args is ["pages", .. var rest])
     return ExtractionPages.Run(rest);
@@ -14,6 +14,8 @@ if (args is ["index", .. var indexArgs])
     return StoreGeneration.Index(indexArgs);
 if (args is ["recall", .. var recallArgs])
     return StoreRecall.Run(recallArgs);
+if (args is ["hnsw", .. var hnswArgs])
+    return IndexTuning.Run(hnswArgs);
 if (args is ["encode", .. var encodeArgs])
     return EncodingThroughput.Run(encodeArgs);
 if (args is ["publish", .. var publishArgs])

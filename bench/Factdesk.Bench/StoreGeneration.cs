@@ -34,7 +34,7 @@ internal static class StoreGeneration
     {
         if (args.Length < 5 || !int.TryParse(args[0], out var total) || (!StoreFactory.IsPostgres(args[1]) && File.Exists(args[1])))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench generate N NEW.db|POSTGRES-CONNECTION-STRING verified_claims.docs.tsv tweets.queries.tsv qrels");
+            Console.Error.WriteLine("usage: Factdesk.Bench generate N NEW.db|POSTGRES-CONNECTION-STRING verified_claims.docs.tsv tweets.queries.tsv qrels [--no-index]");
             return 2;
         }
         var seed = CheckThatRetrieval.Read2020(args[2], args[3], args[4]).Collection;
@@ -96,7 +96,8 @@ internal static class StoreGeneration
             Console.WriteLine(Invariant($"stored {store.Count()} fact-checks ({made} made up, mean cosine to their first seed {(made == 0 ? 1 : cosineSum / made):0.000}) in {insertSeconds:0.0} s: {store.Count() / insertSeconds:0} records/s (batches of {Batch}, one transaction each) into {(StoreFactory.IsPostgres(args[1]) ? "PostgreSQL" : "SQLite")}"));
 
         }
-        return Index([args[1]]);
+        // --no-index leaves the index to a separate, separately timed `index` run.
+        return args.Contains("--no-index") ? 0 : Index([args[1]]);
     }
 
     /// <summary>`index DB`: builds (or brings up to date) a store's search indexes, timed, and reports the file sizes.</summary>

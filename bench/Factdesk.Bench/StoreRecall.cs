@@ -25,7 +25,7 @@ internal static class StoreRecall
     {
         if (args.Length < 2 || !File.Exists(args[0]))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench recall DB QUERIES.tsv [EXPORT_DIR]");
+            Console.Error.WriteLine("usage: Factdesk.Bench recall DB QUERIES.tsv [EXPORT_DIR [--export-only]]");
             return 2;
         }
         var texts = Tsv.Read(args[1]).Skip(1).Where(r => r.Length >= 2).Select(r => r[1]).ToList();
@@ -71,6 +71,13 @@ internal static class StoreRecall
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"exact float32 scan of {store.Count()} fact-checks for {queries.Length} queries: {clock.Elapsed.TotalSeconds:0.0} s ({clock.Elapsed.TotalMilliseconds / queries.Length:0.0} ms per query, one pass for all)"));
 
+        if (export is not null && args.Contains("--export-only"))
+        {
+            // For `hnsw DIR ...` and FAISS: the vectors and queries only, without opening (or building) the store's index.
+            WriteQueries(export, queries);
+            Console.WriteLine($"exported to {export}");
+            return 0;
+        }
         var search = new FactCheckSearch(store, null!);
         clock.Restart();
         search.Open();
@@ -110,8 +117,7 @@ internal static class StoreRecall
         }
         if (export is not null)
         {
-            using (var queriesOut = File.Create(Path.Combine(export, "queries.f32")))
-                foreach (var q in queries) queriesOut.Write(MemoryMarshal.AsBytes(q.AsSpan()));
+            WriteQueries(export, queries);
             using var oursOut = File.Create(Path.Combine(export, "ours.i64"));
             foreach (var q in queries)
             {
@@ -122,5 +128,11 @@ internal static class StoreRecall
             Console.WriteLine($"exported to {export}");
         }
         return 0;
+    }
+
+    private static void WriteQueries(string folder, float[][] queries)
+    {
+        using var output = File.Create(Path.Combine(folder, "queries.f32"));
+        foreach (var q in queries) output.Write(MemoryMarshal.AsBytes(q.AsSpan()));
     }
 }

@@ -33,7 +33,22 @@ public static class Int8Vectors
     {
         var i = 0;
         var sum = 0;
-        if (Avx2.IsSupported && a.Length >= Vector256<sbyte>.Count)
+        if (AvxVnni.IsSupported && a.Length >= Vector256<sbyte>.Count)
+        {
+            // vpdpbusd multiplies unsigned by signed bytes and adds groups of four into 32 bits in one instruction:
+            // |a| is unsigned, and b takes a's sign instead (codes stop at ±127, so neither overflows).
+            ref var ra = ref MemoryMarshal.GetReference(a);
+            ref var rb = ref MemoryMarshal.GetReference(b);
+            var acc = Vector256<int>.Zero;
+            for (; i <= a.Length - Vector256<sbyte>.Count; i += Vector256<sbyte>.Count)
+            {
+                var va = Vector256.LoadUnsafe(ref ra, (nuint)i);
+                var vb = Vector256.LoadUnsafe(ref rb, (nuint)i);
+                acc = AvxVnni.MultiplyWideningAndAdd(acc, Avx2.Abs(va), Avx2.Sign(vb, va));
+            }
+            sum = Vector256.Sum(acc);
+        }
+        else if (Avx2.IsSupported && a.Length >= Vector256<sbyte>.Count)
         {
             // Widening to 16 bits first keeps every product exact; vpmaddwd then adds neighbouring pairs into 32 bits.
             ref var ra = ref MemoryMarshal.GetReference(a);

@@ -62,6 +62,80 @@ public sealed class HnswIndexTests
         Assert.Throws<ArgumentException>(() => index.AddRange([(5L, vectors[0])], threads: 2));
     }
 
+    // Like the generated benchmark stores: many near-copies around each of a few centres (0.8 × a centre + 0.2 × another
+    // + noise, cosine about 0.8 to the centre and 0.6 between copies), far more copies per centre than a node has links.
+    private static float[][] Stars(int centres, int copies, int seed, out float[][] centreVectors)
+    {
+        var random = new Random(seed);
+        var found = centreVectors = Enumerable.Range(0, centres).Select(_ => Unit(random, null, 0)).ToArray();
+        var noise = 0.57f / MathF.Sqrt(Dimensions);
+        var vectors = new List<float[]>(found);
+        for (var c = 0; c < centres; c++)
+            for (var i = 0; i < copies; i++)
+            {
+                var other = found[random.Next(centres)];
+                var v = new float[Dimensions];
+                for (var d = 0; d < Dimensions; d++) v[d] = 0.8f * found[c][d] + 0.2f * other[d] + noise * Gaussian(random);
+                TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
+                vectors.Add(v);
+            }
+        return vectors.ToArray();
+    }
+
+    private static float Gaussian(Random random) =>
+        (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble()));
+
+    [Fact]
+    public void Every_copy_around_a_crowded_centre_stays_reachable_and_is_found()
+    {
+        // 150 copies per centre against 16 links on layer 0: with the heuristic alone a copy links into its group only
+        // through its centre, which keeps back links to 16 copies at most, so the others could not be reached.
+        var vectors = Stars(20, 150, 10, out var centres);
+        // One thread, so that the graph is the same every run (a parallel build's races cut off a few more).
+        var index = new HnswIndex(Dimensions, m: 8, efConstruction: 64, capacity: 16);
+        index.AddRange(vectors.Select((v, i) => ((long)i, v)).ToList(), threads: 1);
+        // A few stragglers may still be cut off (an outlying copy nobody keeps); before, most copies were.
+        Assert.True(index.ReachableCount() >= 0.98 * vectors.Length, $"{index.ReachableCount()} of {vectors.Length} reachable");
+        var random = new Random(11);
+        var queries = centres.Select(c =>
+        {
+            var q = c.Select(x => 0.7f * x + 0.1f * Gaussian(random)).ToArray();
+            TensorPrimitives.Divide(q, TensorPrimitives.Norm(q), q);
+            return q;
+        }).ToArray();
+        var found = queries.Sum(q => index.Search(q, 10, 100).Select(h => h.Label).Intersect(Exact(vectors, q, 10)).Count());
+        Assert.True(found / (10.0 * queries.Length) >= 0.95, $"recall@10 {found / (10.0 * queries.Length)}");
+    }
+
+    [Fact]
+    public void A_lone_neighbour_in_another_direction_keeps_its_link_beside_a_crowd_of_nearer_ones()
+    {
+        var random = new Random(12);
+        var basis = new float[Dimensions];
+        basis[0] = 1;
+        var index = new HnswIndex(Dimensions, m: 4, efConstruction: 32);
+        index.Add(0, basis);
+        // Twenty near-copies on one side of the base node (cosine about 0.96), nearer to each other than to it.
+        for (var i = 1; i <= 20; i++)
+        {
+            var v = new float[Dimensions];
+            v[0] = 1;
+            v[1] = 0.3f;
+            for (var d = 2; d < Dimensions; d++) v[d] = 0.02f * Gaussian(random);
+            TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
+            index.Add(i, v);
+        }
+        // One farther away (cosine 0.89) on the other side: nearest-only selection would drop it for the crowd.
+        var lone = new float[Dimensions];
+        (lone[0], lone[1]) = (1, -0.5f);
+        TensorPrimitives.Divide(lone, TensorPrimitives.Norm(lone), lone);
+        index.Add(21, lone);
+        var links = index.Neighbours(0, 0);
+        // 2M = 8 places: filled to 6, and back links may have added to that since.
+        Assert.InRange(links.Length, 6, 8);
+        Assert.Contains(21, links);
+    }
+
     [Fact]
     public void Hits_come_nearest_first_with_about_the_true_cosine()
     {

@@ -20,21 +20,25 @@ public sealed class SqliteFactCheckStoreTests : FactCheckStoreContract
         Assert.Equal(1, facts.Count());
     }
 
+    // A database as Factdesk left it before `step`, holding one fact-check ('old', 'An old claim.').
+    private static void OldDatabase(string path, SchemaStep step)
+    {
+        var before = SchemaSteps.All.TakeWhile(s => s != step).ToList();
+        Assert.True(before.Count < SchemaSteps.All.Count);
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        SqliteMigrator.Migrate(connection, before, path);
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO fact_checks (source_key, claim, embedding, imported_at) VALUES ('old', 'An old claim.', $e, '2026-01-01T00:00:00+00:00')";
+        insert.Parameters.AddWithValue("$e", new byte[1536]);
+        insert.ExecuteNonQuery();
+    }
+
     [Fact]
     public void A_database_from_before_summaries_is_upgraded_and_keeps_its_fact_checks()
     {
         var path = Temp.File("old.db");
-        var before = SchemaSteps.All.TakeWhile(s => s != FactCheckSchema.Writing).ToList();
-        Assert.True(before.Count < SchemaSteps.All.Count);
-        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            connection.Open();
-            SqliteMigrator.Migrate(connection, before, path);
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO fact_checks (source_key, claim, embedding, imported_at) VALUES ('old', 'An old claim.', $e, '2026-01-01T00:00:00+00:00')";
-            insert.Parameters.AddWithValue("$e", new byte[1536]);
-            insert.ExecuteNonQuery();
-        }
+        OldDatabase(path, FactCheckSchema.Writing);
         using var store = SqliteFactCheckStore.Open(path);
         var old = Assert.Single(store.All()).FactCheck;
         Assert.Equal(("old", "An old claim.", null, null), (old.SourceKey, old.Claim, old.Summary, old.Analysis));
