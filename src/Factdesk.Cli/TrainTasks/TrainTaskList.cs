@@ -10,5 +10,6 @@ public static class TrainTaskList
         new NerTrainTask(),
         new NerClustersTrainTask(),
         new CheckWorthyTrainTask(),
+        new MatcherTrainTask(),
     ];
 }
