@@ -27,12 +27,7 @@ public sealed class MatchReranker
 {
     public const string FileName = "matcher.zip";
 
-    private static readonly Lazy<MatchReranker?> ShippedModel = new(() =>
-    {
-        if (!ShippedModels.Exists(FileName)) return null;
-        using var stream = ShippedModels.Open(FileName);
-        return Load(stream);
-    });
+    private static readonly Lazy<MatchReranker?> ShippedModel = new(() => ShippedModels.LoadOrNull(FileName, Load));
 
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
