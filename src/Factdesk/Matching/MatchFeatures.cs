@@ -155,9 +155,10 @@ public static class MatchFeatures
     public const float TwinCosine = 0.95f;
 
     /// <summary>
-    /// Collections hold the same claim more than once (CheckThat! 2020: 195 titles twice, differing in quote marks).
-    /// For each candidate: how many of its twins in the pool (same title, or claims closer than <see cref="TwinCosine"/>)
-    /// come before and after it in the collection, and its highest claim cosine to any other candidate.
+    /// Collections hold the same claim more than once (CheckThat! 2020: 195 titles on more than one claim, mostly
+    /// copies differing in quote marks). For each candidate: how many of its twins in the pool (same title, or claims
+    /// closer than <see cref="TwinCosine"/>) come before and after it in the collection, and its highest claim cosine
+    /// to any other candidate.
     /// </summary>
     private static (float[] Before, float[] After, float[] Cosine) Twins(IReadOnlyList<RerankCandidate> pool)
     {
