@@ -18,7 +18,15 @@ public sealed class MatchEvalTask : IEvalTask
     private readonly Option<string> _qrels = new("--qrels") { Description = "Relevance judgements (TREC qrels); only judged queries are scored", HelpName = "FILE", Required = true };
     private readonly Option<string?> _predictions = new("--predictions") { Description = "Also write the ranking as a TREC run (qid Q0 docid rank score tag)", HelpName = "FILE" };
 
-    private (RetrievalBenchmark Benchmark, ClaimMatcher Matcher, (List<(string Id, string Text)>, float[][]) Judged)? _loaded;
+    private readonly Option<string?> _reranker = new("--reranker")
+    {
+        Description = $"The reranker model, or `none` for the hybrid first stage alone [default: the shipped {MatchReranker.FileName}]",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<bool> _int8 = new("--int8") { Description = "Encode with the int8-quantized MiniLM instead of float32" };
+
+    private (RetrievalBenchmark Benchmark, ClaimMatcher Matcher, (List<(string Id, string Text)>, float[][]) Judged, RerankQuery[] Prepared, MatchReranker? Reranker)? _loaded;
 
     public MatchEvalTask() => _format.AcceptOnlyFromAmong("clef2020", "clef2022");
 
@@ -26,12 +34,14 @@ public sealed class MatchEvalTask : IEvalTask
 
     public string Description => "Earlier fact-check retrieval: MAP@1/3/5, MRR and recall@10 of the hybrid BM25 + MiniLM matcher (table: also BM25 and embeddings alone)";
 
-    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _predictions];
+    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _reranker, _int8, _predictions];
 
     public EvalReport Run(ParseResult parse)
     {
-        var (benchmark, matcher, judged) = Load(parse);
-        var (report, run) = MatchEvaluation.Score(benchmark, matcher, judged);
+        var (benchmark, matcher, judged, prepared, reranker) = Load(parse);
+        var (report, run) = reranker is null
+            ? MatchEvaluation.Score(benchmark, matcher, judged)
+            : MatchEvaluation.Score(benchmark, matcher, judged, prepared, reranker);
         if (parse.GetValue(_predictions) is { } file)
             OutputFile.Write(file, run);
         return report;
@@ -39,26 +49,30 @@ public sealed class MatchEvalTask : IEvalTask
 
     public IReadOnlyList<ReferenceScore> References(ParseResult parse)
     {
-        var (benchmark, matcher, judged) = Load(parse);
-        return MatchEvaluation.Variants
+        var (benchmark, matcher, judged, _, reranker) = Load(parse);
+        var variants = reranker is null ? MatchEvaluation.Variants : MatchEvaluation.Variants.Prepend(new("hybrid, no reranker", ClaimMatcher.Weights.Default));
+        return variants
             .Select(v => new ReferenceScore(v.Key, MatchEvaluation.Score(benchmark, matcher, judged, v.Value).Report))
             .ToList();
     }
 
-    private (RetrievalBenchmark, ClaimMatcher, (List<(string Id, string Text)>, float[][])) Load(ParseResult parse)
+    private (RetrievalBenchmark, ClaimMatcher, (List<(string Id, string Text)>, float[][]), RerankQuery[], MatchReranker?) Load(ParseResult parse)
     {
         if (_loaded is { } loaded) return loaded;
         var benchmark = parse.GetValue(_format) == "clef2022"
             ? CheckThatRetrieval.Read2022(parse.GetValue(_vclaims)!, parse.GetValue(_queries)!, parse.GetValue(_qrels)!)
             : CheckThatRetrieval.Read2020(parse.GetValue(_vclaims)!, parse.GetValue(_queries)!, parse.GetValue(_qrels)!);
-        var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
-        var claims = EmbeddingCache.EncodeCached(encoder, benchmark.Collection.Select(e => e.Claim).ToArray());
-        var titled = benchmark.Collection.Select(e => e.Title ?? "").ToArray();
-        var titleVectors = EmbeddingCache.EncodeCached(encoder, titled);
-        var titles = titleVectors.Select((v, i) => string.IsNullOrWhiteSpace(titled[i]) ? null : v).ToArray();
-        var matcher = new ClaimMatcher(benchmark.Collection, encoder, claims, titles);
+        var reranker = parse.GetValue(_reranker) switch
+        {
+            "none" => null,
+            { } path => MatchReranker.LoadFile(path),
+            null => MatchReranker.Shipped,
+        };
+        var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount, int8: parse.GetValue(_int8));
+        var matcher = MatchEvaluation.Matcher(benchmark, encoder);
         var judged = MatchEvaluation.JudgedQueries(benchmark, encoder);
-        _loaded = (benchmark, matcher, judged);
+        var prepared = reranker is null ? [] : MatchEvaluation.Prepared(judged, encoder);
+        _loaded = (benchmark, matcher, judged, prepared, reranker);
         return _loaded.Value;
     }
 }

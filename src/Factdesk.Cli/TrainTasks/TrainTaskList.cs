@@ -11,5 +11,6 @@ public static class TrainTaskList
         new NerClustersTrainTask(),
         new CheckWorthyTrainTask(),
         new QuotesTrainTask(),
+        new MatcherTrainTask(),
     ];
 }

@@ -13,12 +13,7 @@ public sealed class CheckWorthinessModel
 {
     public const string FileName = "checkworthy.zip";
 
-    private static readonly Lazy<CheckWorthinessModel?> ShippedModel = new(() =>
-    {
-        if (!ShippedModels.Exists(FileName)) return null;
-        using var stream = ShippedModels.Open(FileName);
-        return Load(stream);
-    });
+    private static readonly Lazy<CheckWorthinessModel?> ShippedModel = new(() => ShippedModels.LoadOrNull(FileName, Load));
 
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;

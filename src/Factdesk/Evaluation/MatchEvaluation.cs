@@ -24,14 +24,43 @@ public static class MatchEvaluation
         return (judged, encoder.Encode(judged.Select(q => q.Text).ToArray()));
     }
 
-    public static (EvalReport Report, string Run) Score(RetrievalBenchmark benchmark, ClaimMatcher matcher, (List<(string Id, string Text)> Queries, float[][] Vectors) judged, ClaimMatcher.Weights? weights = null, string tag = "factdesk")
+    /// <summary>The matcher over a benchmark's collection, with claim and title vectors from the embedding cache.</summary>
+    public static ClaimMatcher Matcher(RetrievalBenchmark benchmark, SentenceEncoder encoder)
+    {
+        var claims = EmbeddingCache.EncodeCached(encoder, benchmark.Collection.Select(e => e.Claim).ToArray());
+        var titled = benchmark.Collection.Select(e => e.Title ?? "").ToArray();
+        var titleVectors = EmbeddingCache.EncodeCached(encoder, titled);
+        var titles = titleVectors.Select((v, i) => string.IsNullOrWhiteSpace(titled[i]) ? null : v).ToArray();
+        return new ClaimMatcher(benchmark.Collection, encoder, claims, titles);
+    }
+
+    /// <summary>The judged queries prepared for the reranker, in their order.</summary>
+    public static RerankQuery[] Prepared((List<(string Id, string Text)> Queries, float[][] Vectors) judged, SentenceEncoder encoder) =>
+        RerankQuery.Encode(judged.Queries.Select(q => q.Text).ToArray(), judged.Vectors, encoder);
+
+    /// <summary>Reranker training groups: each judged query with its first-stage pool and relevant ids.</summary>
+    public static List<RerankGroup> RerankGroups(RetrievalBenchmark benchmark, ClaimMatcher matcher, SentenceEncoder encoder)
+    {
+        var judged = JudgedQueries(benchmark, encoder);
+        var prepared = Prepared(judged, encoder);
+        return judged.Queries.Select((q, i) => new RerankGroup(prepared[i], matcher.Pool(q.Text, judged.Vectors[i]), benchmark.Relevant[q.Id])).ToList();
+    }
+
+    public static (EvalReport Report, string Run) Score(RetrievalBenchmark benchmark, ClaimMatcher matcher, (List<(string Id, string Text)> Queries, float[][] Vectors) judged, ClaimMatcher.Weights? weights = null, string tag = "factdesk") =>
+        Score(benchmark, judged.Queries, q => matcher.Match(judged.Queries[q].Text, judged.Vectors[q], Depth, weights), tag);
+
+    /// <summary>The two-stage matcher: the hybrid pool reordered by <paramref name="reranker"/>.</summary>
+    public static (EvalReport Report, string Run) Score(RetrievalBenchmark benchmark, ClaimMatcher matcher, (List<(string Id, string Text)> Queries, float[][] Vectors) judged, RerankQuery[] prepared, MatchReranker reranker, string tag = "factdesk") =>
+        Score(benchmark, judged.Queries, q => matcher.Match(prepared[q], reranker, Depth), tag);
+
+    private static (EvalReport Report, string Run) Score(RetrievalBenchmark benchmark, List<(string Id, string Text)> queries, Func<int, IReadOnlyList<FactCheckHit>> rank, string tag)
     {
         double map1 = 0, map3 = 0, map5 = 0, mrr = 0, recall10 = 0;
         var run = new StringBuilder();
-        for (var q = 0; q < judged.Queries.Count; q++)
+        for (var q = 0; q < queries.Count; q++)
         {
-            var (id, text) = judged.Queries[q];
-            var hits = matcher.Match(text, judged.Vectors[q], Depth, weights);
+            var id = queries[q].Id;
+            var hits = rank(q);
             var ranked = hits.Select(h => h.Entry.Id).ToList();
             var relevant = benchmark.Relevant[id];
             map1 += RankingMetrics.AveragePrecisionAt(ranked, relevant, 1);
@@ -42,8 +71,8 @@ public static class MatchEvaluation
             for (var r = 0; r < hits.Count; r++)
                 run.Append(CultureInfo.InvariantCulture, $"{id}\tQ0\t{hits[r].Entry.Id}\t{r + 1}\t{hits[r].Score:0.######}\t{tag}\n");
         }
-        var n = Math.Max(judged.Queries.Count, 1);
-        var report = new EvalReport(TaskName, judged.Queries.Count, new Dictionary<string, double>
+        var n = Math.Max(queries.Count, 1);
+        var report = new EvalReport(TaskName, queries.Count, new Dictionary<string, double>
         {
             ["map_at_1"] = map1 / n,
             ["map_at_3"] = map3 / n,

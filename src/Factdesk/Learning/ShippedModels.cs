@@ -18,6 +18,14 @@ public static class ShippedModels
         typeof(ShippedModels).Assembly.GetManifestResourceStream(Prefix + fileName)
         ?? throw new FileNotFoundException($"model {fileName} is not built into Factdesk; run `factdesk train` to create models/{fileName} and rebuild", fileName);
 
+    /// <summary>A shipped model read by <paramref name="load"/>, or null when this build has none.</summary>
+    public static T? LoadOrNull<T>(string fileName, Func<Stream, T> load) where T : class
+    {
+        if (!Exists(fileName)) return null;
+        using var stream = Open(fileName);
+        return load(stream);
+    }
+
     /// <summary>models/ at the root of a source checkout, where `factdesk train` saves by default.</summary>
     public static string? RepositoryModelsFolder()
     {

@@ -32,7 +32,11 @@ public sealed class Bm25Index
     public int Count => _lengths.Length;
 
     /// <summary>The best <paramref name="top"/> documents for a query, best first, with their BM25 scores.</summary>
-    public List<(int Doc, double Score)> Search(string query, int top)
+    public List<(int Doc, double Score)> Search(string query, int top) =>
+        Scores(query).OrderByDescending(p => p.Value).Take(top).Select(p => (p.Key, p.Value)).ToList();
+
+    /// <summary>The BM25 score of every document that shares a term with the query.</summary>
+    public Dictionary<int, double> Scores(string query)
     {
         var scores = new Dictionary<int, double>();
         foreach (var term in SearchTerms.Of(query).Distinct())
@@ -45,6 +49,6 @@ public sealed class Bm25Index
                 scores[doc] = scores.GetValueOrDefault(doc) + idf * norm;
             }
         }
-        return scores.OrderByDescending(p => p.Value).Take(top).Select(p => (p.Key, p.Value)).ToList();
+        return scores;
     }
 }

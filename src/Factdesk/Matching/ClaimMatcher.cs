@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Factdesk.Matching;
 
 /// <summary>
@@ -17,6 +19,9 @@ public sealed class ClaimMatcher
     private readonly float[][] _claimVectors;
     private readonly float[]?[] _titleVectors;
     private readonly Bm25Index _bm25;
+    private readonly Bm25Index _bm25Claims;
+    private readonly Bm25Index _bm25Titles;
+    private readonly TextProfile?[] _profiles;
     private readonly SentenceEncoder _encoder;
 
     public ClaimMatcher(IReadOnlyList<FactCheckEntry> entries, SentenceEncoder encoder, float[][]? claimVectors = null, float[]?[]? titleVectors = null)
@@ -26,6 +31,9 @@ public sealed class ClaimMatcher
         _claimVectors = claimVectors ?? encoder.Encode(entries.Select(e => e.Claim).ToArray());
         _titleVectors = titleVectors ?? EncodeTitles(entries, encoder);
         _bm25 = new Bm25Index(entries.Select(e => e.Title is null ? e.Claim : e.Claim + " " + e.Title).ToArray());
+        _bm25Claims = new Bm25Index(entries.Select(e => e.Claim).ToArray());
+        _bm25Titles = new Bm25Index(entries.Select(e => e.Title ?? "").ToArray());
+        _profiles = new TextProfile?[entries.Count];
     }
 
     public IReadOnlyList<FactCheckEntry> Entries => _entries;
@@ -54,5 +62,43 @@ public sealed class ClaimMatcher
         return HybridScoring.Rank(
             candidates.Select(c => new MatchCandidate(_entries[c.Key], _claimVectors[c.Key], _titleVectors[c.Key], c.Value)),
             queryVector, top, weights ?? Weights.Default);
+    }
+
+    /// <summary>The two-stage search: the first-stage pool reordered by <paramref name="reranker"/>.</summary>
+    public IReadOnlyList<FactCheckHit> Match(string query, MatchReranker reranker, int top = 10) =>
+        Match(RerankQuery.Encode([query], [_encoder.Encode(query)], _encoder)[0], reranker, top);
+
+    /// <summary>The same for a query already prepared (batch evaluation encodes queries together).</summary>
+    public IReadOnlyList<FactCheckHit> Match(RerankQuery prepared, MatchReranker reranker, int top = 10)
+    {
+        var queryVector = prepared.Vector;
+        return reranker.Rerank(prepared, Pool(prepared.Text, queryVector)).Take(top)
+            .Select(r => new FactCheckHit(r.Candidate.Entry, r.Score, TensorPrimitives.Dot(queryVector, r.Candidate.ClaimVector),
+                r.Candidate.TitleVector is { } title ? TensorPrimitives.Dot(queryVector, title) : TensorPrimitives.Dot(queryVector, r.Candidate.ClaimVector), r.Candidate.Bm25))
+            .ToList();
+    }
+
+    /// <summary>The first-stage candidates of a query with what the reranker needs of each, best hybrid score first.</summary>
+    public List<RerankCandidate> Pool(string query, float[] queryVector, Weights? weights = null)
+    {
+        var bm25 = _bm25.Scores(query);
+        var docs = new HashSet<int>(bm25.OrderByDescending(p => p.Value).Take(HybridScoring.CandidatesPerRetriever).Select(p => p.Key));
+        docs.UnionWith(HybridScoring.NearestByVector(queryVector, _claimVectors, _titleVectors, HybridScoring.CandidatesPerRetriever));
+        var best = docs.Count == 0 ? 0 : docs.Max(d => bm25.GetValueOrDefault(d));
+        var claims = _bm25Claims.Scores(query);
+        var titles = _bm25Titles.Scores(query);
+        weights ??= Weights.Default;
+        var pool = new List<RerankCandidate>(docs.Count);
+        foreach (var d in docs.Order())
+        {
+            var claimCosine = TensorPrimitives.Dot(queryVector, _claimVectors[d]);
+            var titleCosine = _titleVectors[d] is { } title ? TensorPrimitives.Dot(queryVector, title) : claimCosine;
+            var score = HybridScoring.Score(claimCosine, titleCosine, best > 0 ? bm25.GetValueOrDefault(d) / best : 0, weights);
+            var profile = _profiles[d] ??= TextProfile.Of(_entries[d].Title is { } t ? _entries[d].Claim + " " + t : _entries[d].Claim);
+            pool.Add(new RerankCandidate(_entries[d], d, _claimVectors[d], _titleVectors[d], profile, score,
+                bm25.GetValueOrDefault(d), claims.GetValueOrDefault(d), titles.GetValueOrDefault(d)));
+        }
+        // A stable order: ties keep collection order.
+        return pool.OrderByDescending(c => c.Hybrid).ToList();
     }
 }

@@ -11,7 +11,7 @@ public static class EmbeddingCache
 {
     public static float[][] EncodeCached(SentenceEncoder encoder, IReadOnlyList<string> texts)
     {
-        var path = PathFor(texts);
+        var path = PathFor(encoder.ModelKey, texts);
         if (path is not null && File.Exists(path) && Read(path, texts.Count) is { } cached) return cached;
         var vectors = encoder.Encode(texts);
         if (path is not null)
@@ -45,14 +45,14 @@ public static class EmbeddingCache
         return vectors;
     }
 
-    private static string? PathFor(IReadOnlyList<string> texts)
+    private static string? PathFor(string modelKey, IReadOnlyList<string> texts)
     {
         var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
             ? xdg
             : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? Path.Combine(home, ".cache") : null;
         if (root is null) return null;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes("all-MiniLM-L6-v2/128\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes(modelKey + "\n"));
         foreach (var t in texts) hash.AppendData(Encoding.UTF8.GetBytes(t + "\n\u0001"));
         return Path.Combine(root, "factdesk", "embeddings", Convert.ToHexString(hash.GetHashAndReset())[..32] + ".f32");
     }

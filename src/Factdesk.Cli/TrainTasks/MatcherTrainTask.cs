@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Factdesk.Evaluation;
+using Factdesk.Ingestion;
+using Factdesk.Learning;
+using Factdesk.Matching;
+
+namespace Factdesk.Cli.TrainTasks;
+
+/// <summary>
+/// `factdesk train matcher`: the LambdaRank reranker of claim matching, on the judged training queries of a
+/// CheckThat! retrieval set. The settings are chosen by 5-fold cross-validation over those queries alone; the
+/// development queries are left for `factdesk eval match`.
+/// </summary>
+public sealed class MatcherTrainTask : ITrainTask
+{
+    private readonly Option<string> _format = new("--format") { Description = "clef2020 or clef2022", Required = true };
+    private readonly Option<string> _vclaims = new("--vclaims") { Description = "The fact-checked claims searched", HelpName = "FILE", Required = true };
+    private readonly Option<string> _queries = new("--queries") { Description = "The training queries (tweets) TSV", HelpName = "FILE", Required = true };
+    private readonly Option<string> _qrels = new("--qrels") { Description = "Their relevance judgements (TREC qrels)", HelpName = "FILE", Required = true };
+
+    private readonly Option<string?> _out = new("--out")
+    {
+        Description = $"Where to save the model [default: models/{MatchReranker.FileName} in the checkout]",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<bool> _search = new("--search") { Description = "Cross-validate a small grid of settings and train the best; otherwise cross-validate the defaults" };
+
+    public MatcherTrainTask() => _format.AcceptOnlyFromAmong("clef2020", "clef2022");
+
+    public string Name => "matcher";
+
+    public string Description => "Claim matching reranker: LightGBM LambdaRank over the hybrid matcher's top candidates, from CheckThat! training queries";
+
+    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _out, _search];
+
+    public int Run(ParseResult parse, TextWriter output)
+    {
+        var outPath = parse.GetValue(_out)
+            ?? Path.Combine(ShippedModels.RepositoryModelsFolder() ?? throw new InputException("--out", "not in a source checkout; say where to save the model"), MatchReranker.FileName);
+        var benchmark = parse.GetValue(_format) == "clef2022"
+            ? CheckThatRetrieval.Read2022(parse.GetValue(_vclaims)!, parse.GetValue(_queries)!, parse.GetValue(_qrels)!)
+            : CheckThatRetrieval.Read2020(parse.GetValue(_vclaims)!, parse.GetValue(_queries)!, parse.GetValue(_qrels)!);
+        var clock = Stopwatch.StartNew();
+        using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
+        var matcher = MatchEvaluation.Matcher(benchmark, encoder);
+        var groups = MatchEvaluation.RerankGroups(benchmark, matcher, encoder);
+        var depth = new MatchRerankerOptions().Depth;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{groups.Count} training queries, {groups.Count(g => g.Pool.Take(depth).Any(c => g.Relevant.Contains(c.Entry.Id)))} with a relevant fact-check in the first {depth}; first-stage MAP@5 {MatchRerankerTraining.FirstStage(groups):0.000} ({clock.Elapsed.TotalSeconds:0} s)"));
+
+        var candidates = parse.GetValue(_search) ? Grid().ToList() : [new MatchRerankerOptions()];
+        MatchRerankerOptions? best = null;
+        var bestScore = double.MinValue;
+        foreach (var options in candidates)
+        {
+            clock.Restart();
+            var score = MatchRerankerTraining.CrossValidate(groups, options);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"5-fold MAP@5 {score:0.0000}: {options.Iterations} rounds, {options.Leaves} leaves, rate {options.LearningRate}, {options.MinimumExamplesPerLeaf} per leaf, depth {options.Depth} ({clock.Elapsed.TotalSeconds:0} s)"));
+            if (score > bestScore) (best, bestScore) = (options, score);
+        }
+        var model = MatchReranker.Train(groups, best);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+        model.Save(outPath);
+        output.WriteLine($"trained on all {groups.Count} queries with the best settings; saved {outPath} ({new FileInfo(outPath).Length / 1024} KB); rebuild to ship it");
+        return 0;
+    }
+
+    private static IEnumerable<MatchRerankerOptions> Grid()
+    {
+        foreach (var depth in new[] { 20, 30, 50 })
+            foreach (var leaves in new[] { 7, 15 })
+                foreach (var (iterations, rate) in new[] { (100, 0.05), (300, 0.02) })
+                    foreach (var perLeaf in new[] { 20, 50 })
+                        yield return new MatchRerankerOptions(iterations, leaves, rate, perLeaf, depth);
+    }
+}

@@ -1,0 +1,161 @@
+using Factdesk.Ingestion;
+using Factdesk.Learning;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace Factdesk.Matching;
+
+/// <summary>LightGBM LambdaRank settings; the defaults are the ones the shipped model was trained with.</summary>
+public sealed record MatchRerankerOptions(int Iterations = 200, int Leaves = 15, double LearningRate = 0.05, int MinimumExamplesPerLeaf = 20, int Depth = 30, int Seed = 1);
+
+/// <summary>One training query: its prepared form, its first-stage pool (best hybrid score first) and the ids of its relevant fact-checks.</summary>
+public sealed record RerankGroup(RerankQuery Query, IReadOnlyList<RerankCandidate> Pool, IReadOnlySet<string> Relevant)
+{
+    private float[][]? _features;
+
+    /// <summary>The pool's features, computed once: cross-validation trains and scores every group many times.</summary>
+    public float[][] Features => _features ??= MatchFeatures.Of(Query, Pool);
+}
+
+/// <summary>
+/// The second stage of claim matching: a LightGBM LambdaRank model over <see cref="MatchFeatures"/> that reorders
+/// the first <see cref="Depth"/> candidates of the hybrid ranking; the rest keep their hybrid order below them.
+/// Not thread-safe (one ML.NET prediction engine); one instance per worker.
+/// </summary>
+public sealed class MatchReranker
+{
+    public const string FileName = "matcher.zip";
+
+    private static readonly Lazy<MatchReranker?> ShippedModel = new(() => ShippedModels.LoadOrNull(FileName, Load));
+
+    private readonly MLContext _ml;
+    private readonly ITransformer _transformer;
+    private readonly DataViewSchema _schema;
+    private PredictionEngine<FeatureRow, ScoreRow>? _engine;
+
+    private MatchReranker(MLContext ml, ITransformer transformer, DataViewSchema schema, int depth)
+    {
+        _ml = ml;
+        _transformer = transformer;
+        _schema = schema;
+        Depth = depth;
+    }
+
+    /// <summary>How many of the first-stage candidates are reordered.</summary>
+    public int Depth { get; }
+
+    /// <summary>The model built into the library, or null when this build has none.</summary>
+    public static MatchReranker? Shipped => ShippedModel.Value;
+
+    public static MatchReranker Train(IReadOnlyList<RerankGroup> groups, MatchRerankerOptions? options = null)
+    {
+        options ??= new MatchRerankerOptions();
+        var ml = new MLContext(seed: options.Seed);
+        var rows = new List<TrainingRow>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var top = Top(groups[g].Pool, options.Depth);
+            var features = groups[g].Features;
+            for (var i = 0; i < top.Count; i++)
+                rows.Add(new TrainingRow { Label = groups[g].Relevant.Contains(top[i].Entry.Id) ? 1 : 0, Group = (uint)g, Features = features[i] });
+        }
+        if (!rows.Any(r => r.Label > 0)) throw new ArgumentException("no training query has a relevant fact-check among its candidates", nameof(groups));
+        var data = ml.Data.LoadFromEnumerable(rows);
+        var keyed = ml.Transforms.Conversion.MapValueToKey("GroupId", nameof(TrainingRow.Group)).Fit(data).Transform(data);
+        var trainer = ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
+        {
+            LabelColumnName = nameof(TrainingRow.Label),
+            RowGroupColumnName = "GroupId",
+            FeatureColumnName = nameof(TrainingRow.Features),
+            NumberOfIterations = options.Iterations,
+            NumberOfLeaves = options.Leaves,
+            LearningRate = options.LearningRate,
+            MinimumExampleCountPerLeaf = options.MinimumExamplesPerLeaf,
+            // Relevance is 0/1: a gain of 1 for the relevant fact-check, and MAP@5 cares about the first few places.
+            CustomGains = [0, 1],
+            Seed = options.Seed,
+            // Two threads at most: the machines this trains on are shared.
+            NumberOfThreads = 2,
+            Verbose = false,
+            Silent = true,
+        });
+        var model = trainer.Fit(keyed);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()).Schema;
+        return new MatchReranker(ml, model, schema, options.Depth);
+    }
+
+    public static MatchReranker Load(Stream stream)
+    {
+        var ml = new MLContext(seed: 1);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        buffer.Position = 0;
+        // The depth travels in front of the ML.NET model, so a model is always applied as deep as it was trained.
+        var depth = new BinaryReader(buffer).ReadInt32();
+        var transformer = ml.Model.Load(buffer, out var schema);
+        return new MatchReranker(ml, transformer, schema, depth);
+    }
+
+    public static MatchReranker LoadFile(string path)
+    {
+        if (!File.Exists(path)) throw new InputException(path, "no such model file");
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Load(stream);
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or IOException or ArgumentException)
+        {
+            throw new InputException(path, "is not a matcher model saved by `factdesk train matcher`");
+        }
+    }
+
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        new BinaryWriter(stream).Write(Depth);
+        _ml.Model.Save(_transformer, _schema, stream);
+    }
+
+    /// <summary>The pool in its new order: the first <see cref="Depth"/> by the model's score (returned beside each), then the rest as they were.</summary>
+    public List<(RerankCandidate Candidate, double Score)> Rerank(RerankQuery query, IReadOnlyList<RerankCandidate> pool) =>
+        Rerank(pool, MatchFeatures.Of(query, pool));
+
+    /// <summary>The same with the pool's features already computed.</summary>
+    public List<(RerankCandidate Candidate, double Score)> Rerank(IReadOnlyList<RerankCandidate> pool, float[][] features)
+    {
+        var top = Top(pool, Depth);
+        if (top.Count == 0) return [];
+        _engine ??= _ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(_transformer);
+        var scores = top.Select((_, i) => _engine.Predict(new FeatureRow { Features = features[i] }).Score).ToArray();
+        var reordered = Enumerable.Range(0, top.Count).OrderByDescending(i => scores[i]).ThenBy(i => i)
+            .Select(i => (top[i], (double)scores[i])).ToList();
+        var floor = reordered.Min(r => r.Item2);
+        reordered.AddRange(pool.Skip(top.Count).Select((c, k) => (c, floor - 1 - k)));
+        return reordered;
+    }
+
+    /// <summary>The pool is ordered by hybrid score, best first; its head is what the reranker sees.</summary>
+    private static List<RerankCandidate> Top(IReadOnlyList<RerankCandidate> pool, int depth) => pool.Take(depth).ToList();
+
+    private sealed class FeatureRow
+    {
+        [VectorType(MatchFeatures.Count)]
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class ScoreRow
+    {
+        public float Score { get; set; }
+    }
+
+    private sealed class TrainingRow
+    {
+        public float Label { get; set; }
+        public uint Group { get; set; }
+
+        [VectorType(MatchFeatures.Count)]
+        public float[] Features { get; set; } = [];
+    }
+}
