@@ -15,5 +15,6 @@ public static class SchemaSteps
         FactCheckSchema.FactChecks,
         FactCheckSchema.Writing,
         DeskSchema.Desk,
+        MonitorSchema.Alerts,
     ];
 }
