@@ -51,7 +51,7 @@ internal static class WorkerCommand
             var ratingScale = RatingScales.Get(parse.GetValue(scale)!);
             var path = parse.GetValue(database)!;
             var log = parse.InvocationConfiguration.Error;
-            using var articles = SqliteArticleStore.Open(path);
+            using var articles = new TimedArticleStore(SqliteArticleStore.Open(path));
             using var alerts = SqliteAlertStore.Open(path);
             using var facts = SqliteFactCheckStore.Open(path);
             // Fact-checks are read once, at start: restart the workers after an import so they match against the new ones.
@@ -69,10 +69,14 @@ internal static class WorkerCommand
             var stats = worker.Stats;
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"worker: {stats.Stored} stored, {stats.AlreadyStored} already stored, {stats.Failures} failed attempt(s), " +
-                $"{stats.DeadLettered} dead-lettered, {stats.Alerts} alert(s)");
+                $"{stats.DeadLettered} dead-lettered, {stats.Alerts} alert(s); seconds waiting for jobs {Seconds(stats.FetchTicks)}, " +
+                $"analysing {WorkerStats.Seconds(stats.ProcessTicks) - articles.Elapsed.TotalSeconds:0.00}, in the store {articles.Elapsed.TotalSeconds:0.00}, " +
+                $"alerting, marking done and acknowledging {Seconds(stats.AckTicks)}");
             await output.FlushAsync(CancellationToken.None);
             return 0;
         });
         return command;
     }
+
+    private static string Seconds(long ticks) => WorkerStats.Seconds(ticks).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 }
