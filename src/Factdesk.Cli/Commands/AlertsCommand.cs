@@ -69,7 +69,7 @@ internal static class AlertsCommand
             var streams = nats.Streams(parse);
             await using var connection = nats.Connect(parse, "factdesk-deadletters");
             var js = new NatsJSContext(connection);
-            await Streams.Ensure(js, streams, parse.InvocationConfiguration.Error, cancellationToken);
+            await Streams.Ensure(js, streams, TextWriter.Null, cancellationToken, giveUpAfter: TimeSpan.FromSeconds(10));
             var output = parse.InvocationConfiguration.Output;
             var letters = await DeadLetters.ReadAllAsync(js, streams, cancellationToken);
             foreach (var letter in letters)

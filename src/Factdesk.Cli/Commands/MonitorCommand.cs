@@ -74,9 +74,11 @@ internal static class MonitorCommand
 /// <summary>Creating the streams, retried while the server is not up yet: a monitor or worker may start before NATS does.</summary>
 internal static class Streams
 {
-    public static async Task Ensure(INatsJSContext js, MonitorStreams streams, TextWriter log, CancellationToken cancellationToken)
+    /// <param name="giveUpAfter">For one-off commands: stop retrying after this long and say the server cannot be reached.</param>
+    public static async Task Ensure(INatsJSContext js, MonitorStreams streams, TextWriter log, CancellationToken cancellationToken, TimeSpan? giveUpAfter = null)
     {
         var reported = false;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             try
@@ -91,6 +93,8 @@ internal static class Streams
             }
             catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
             {
+                if (clock.Elapsed > giveUpAfter)
+                    throw new Ingestion.InputException(js.Connection.Opts.Url, $"cannot be reached ({e.Message.ReplaceLineEndings(" ")})");
                 if (!reported) await log.WriteLineAsync($"factdesk: NATS not ready ({e.Message.ReplaceLineEndings(" ")}); retrying");
                 reported = true;
                 await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

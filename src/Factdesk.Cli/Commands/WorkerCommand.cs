@@ -63,9 +63,16 @@ internal static class WorkerCommand
             var processor = new JobProcessor(articles, alerts, pipeline, new AlertFinder(search, levels, ratingScale));
             await using var connection = nats.Connect(parse, "factdesk-worker");
             var js = new NatsJSContext(connection);
-            await Streams.Ensure(js, streams, log, cancellationToken);
             var worker = new JobWorker(js, streams, processor, options, log);
-            await worker.RunAsync(cancellationToken);
+            try
+            {
+                await Streams.Ensure(js, streams, log, cancellationToken);
+                await worker.RunAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped before the server could be reached: nothing was taken, nothing is lost.
+            }
             var stats = worker.Stats;
             var output = parse.InvocationConfiguration.Output;
             await output.WriteLineAsync($"worker: {stats.Stored} stored, {stats.AlreadyStored} already stored, {stats.Failures} failed attempt(s), " +
