@@ -10,13 +10,16 @@ namespace Factdesk.Monitoring;
 /// One article to analyse, as the monitor publishes it: the text it extracted and what the page and its container
 /// said about it. The extraction is done once, by the monitor, so the job carries text (usually a few KB) rather than
 /// the page, and <see cref="Key"/> is known before publishing: the canonical URL when there is one, else the hash of
-/// the text. It is the message id, so JetStream drops a second publish of the same article.
+/// the text. It is the message id, so JetStream drops a second publish of the same article. <see cref="Url"/> is the
+/// page's own address (its canonical link when it has one), <see cref="ItemUrl"/> the one its feed or archive gave:
+/// the worker stores them as `factdesk ingest` would.
 /// </summary>
 public sealed record ArticleJob(
     string Key,
     string Name,
     string Text,
     string? Url = null,
+    string? ItemUrl = null,
     string? Path = null,
     string? Title = null,
     string? Site = null,
@@ -38,7 +41,7 @@ public sealed record ArticleJob(
     {
         var source = document.Source;
         var key = KeyOf(CanonicalUrl.Of(source.Url ?? containerUrl), Fingerprint.Of(document.Text).ContentHash);
-        return new ArticleJob(key, name, document.Text, containerUrl ?? source.Url, source.Path, source.Title, source.Site,
+        return new ArticleJob(key, name, document.Text, source.Url, containerUrl, source.Path, source.Title, source.Site,
             source.Published, source.Language, source.Authors, document.ClaimReview?.ToJsonString());
     }
 

@@ -30,7 +30,7 @@ public sealed class JobProcessor
     public JobResult Process(ArticleJob job)
     {
         _found = [];
-        var outcome = _ingester.Ingest(new InputItem(job.Name, job.Url, job.ToDocument));
+        var outcome = _ingester.Ingest(new InputItem(job.Name, job.ItemUrl, job.ToDocument));
         if (outcome.Status == IngestStatus.Failed || outcome.Id is not { } id)
             throw new JobFailedException(outcome.Reason ?? "failed");
         if (outcome.Status != IngestStatus.AlreadyStored)

@@ -169,7 +169,7 @@ public sealed class JobWorker(INatsJSContext js, MonitorStreams streams, JobProc
         {
             articleId,
             articleKey = job.Key,
-            articleUrl = job.Url,
+            articleUrl = job.ItemUrl ?? job.Url,
             articleTitle = job.Title,
             articleClaim = alert.ArticleClaim,
             factCheckId = alert.FactCheckId,
