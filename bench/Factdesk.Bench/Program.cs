@@ -3,7 +3,8 @@ using Factdesk.Bench;
 
 // `pages DIR` is the side-by-side run with bench/readability, `match DB QUERIES QRELS` the store search timing, `generate N DB ...` a store of N fact-checks for it,
 // `index DB` its search indexes, `recall DB QUERIES [DIR [--export-only]]` the vector index against the exact scan, `hnsw DIR M EFC THREADS` graph settings on exported vectors, `encode VCLAIMS N THREADS` MiniLM throughput,
-// `publish N DIR` the static site timing, `desk USERS SECONDS ARTICLE` the desk under concurrent users; everything else goes to BenchmarkDotNet.
+// `publish N DIR` the static site timing, `desk USERS SECONDS ARTICLE` the desk under concurrent users,
+// `pipeline NATS_URL CLI ARTICLES WORKERS...` the monitoring pipeline's throughput; everything else goes to BenchmarkDotNet.
 if (args is ["pages", .. var rest])
     return ExtractionPages.Run(rest);
 if (args is ["match", .. var matchArgs])
@@ -20,6 +21,8 @@ if (args is ["encode", .. var encodeArgs])
     return EncodingThroughput.Run(encodeArgs);
 if (args is ["publish", .. var publishArgs])
     return SitePublishing.Run(publishArgs);
+if (args is ["pipeline", .. var pipelineArgs])
+    return await PipelineThroughput.Run(pipelineArgs);
 if (args is ["desk", .. var deskArgs])
     return await DeskLoad.Run(deskArgs);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -30,6 +30,10 @@ public static class FactdeskCli
             BackupCommand.CreateRestore(),
             ServeCommand.Create(),
             UsersCommand.Create(),
+            MonitorCommand.Create(),
+            WorkerCommand.Create(),
+            AlertsCommand.CreateAlerts(),
+            AlertsCommand.CreateDeadLetters(),
         }.Named();
 
     // Help should show the name users type (the ./factdesk launcher), not the assembly's.

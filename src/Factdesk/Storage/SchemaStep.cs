@@ -16,5 +16,6 @@ public static class SchemaSteps
         FactCheckSchema.Writing,
         DeskSchema.Desk,
         DeskSchema.Workflow,
+        MonitorSchema.Alerts,
     ];
 }

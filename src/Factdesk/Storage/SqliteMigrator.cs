@@ -13,21 +13,29 @@ internal static class SqliteMigrator
             throw new Ingestion.InputException(name,
                 $"has schema version {version}, newer than this Factdesk knows ({steps.Count}); use a newer Factdesk");
         }
-        for (var i = version; i < steps.Count; i++)
+        while (version < steps.Count)
         {
             // SQLite's DDL and user_version are both transactional: a failed step leaves the database at the step before.
+            // The version is read again inside the (immediate, so exclusive) transaction: several workers opening a new
+            // database at once must not run the same step twice.
             using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"{steps[i].Sql};\nPRAGMA user_version = {i + 1};";
-            command.ExecuteNonQuery();
+            version = UserVersion(connection, transaction);
+            if (version < steps.Count)
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = $"{steps[version].Sql};\nPRAGMA user_version = {version + 1};";
+                command.ExecuteNonQuery();
+                version++;
+            }
             transaction.Commit();
         }
     }
 
-    public static int UserVersion(SqliteConnection connection)
+    public static int UserVersion(SqliteConnection connection, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "PRAGMA user_version";
         return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }

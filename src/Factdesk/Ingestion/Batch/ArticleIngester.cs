@@ -17,6 +17,12 @@ public sealed class ArticleIngester(IArticleStore store, AnalysisPipeline pipeli
     /// </summary>
     public TimeSpan Budget { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Runs on each analysed article just before it is stored, so what it adds to the document (the monitoring
+    /// workers' fact-check matches) is in the stored dossier. It does not run for an article already stored.
+    /// </summary>
+    public Action<Document>? Enrich { get; init; }
+
     public IngestOutcome Ingest(InputItem item)
     {
         try
@@ -44,6 +50,7 @@ public sealed class ArticleIngester(IArticleStore store, AnalysisPipeline pipeli
             return new IngestOutcome(item.Name, IngestStatus.AlreadyStored, existing);
         var copyOf = _originals.FindOriginal(fingerprint, document.Text, id => store.Get(id)?.Article.Text);
         var analysed = pipeline.Process(document, Budget, item.Name);
+        Enrich?.Invoke(analysed);
         var result = store.Add(Record(analysed, item, canonical, fingerprint, copyOf));
         if (!result.Added)
             return new IngestOutcome(item.Name, IngestStatus.AlreadyStored, result.Id);

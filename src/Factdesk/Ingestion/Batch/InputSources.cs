@@ -29,13 +29,13 @@ public static class InputSources
     }
 
     /// <summary>Every file in the folder and below it with an extension Factdesk reads, in a stable order; other files are not articles.</summary>
-    private static IEnumerable<InputItem> FromFolder(string folder)
-    {
-        var files = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+    private static IEnumerable<InputItem> FromFolder(string folder) => FilesIn(folder).SelectMany(FromFile);
+
+    /// <summary>The files in <paramref name="folder"/> and below it that a folder given to <see cref="Expand"/> reads, in that order.</summary>
+    public static IEnumerable<string> FilesIn(string folder) =>
+        Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
             .Where(f => Known(f, ArticleExtensions) || Known(f, FeedExtensions) || Known(f, JsonLinesExtensions) || Known(f, WarcExtensions))
             .Order(StringComparer.Ordinal);
-        return files.SelectMany(FromFile);
-    }
 
     private static IEnumerable<InputItem> FromFile(string path)
     {
