@@ -18,14 +18,21 @@ internal static class StoreMatching
     {
         if (args.Length < 3 || (!StoreFactory.IsPostgres(args[0]) && !File.Exists(args[0])))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS");
+            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS [--ef N] [--reranker FILE|none]");
             return 2;
         }
         var relevant = Tsv.Read(args[2]).Where(r => r.Length >= 4 && r[3].Trim() != "0")
             .GroupBy(r => r[0]).ToDictionary(g => g.Key, g => g.Select(r => "clef2020:" + r[2]).ToHashSet(StringComparer.Ordinal));
         var queries = Tsv.Read(args[1]).Skip(1).Where(r => r.Length >= 2 && relevant.ContainsKey(r[0])).Select(r => (Id: r[0], Text: r[1])).ToList();
 
-        var breadth = args.Length > 4 && args[3] == "--ef" ? int.Parse(args[4], CultureInfo.InvariantCulture) : FactCheckSearch.DefaultSearchBreadth;
+        var options = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        var breadth = options.TryGetValue("--ef", out var ef) ? int.Parse(ef, CultureInfo.InvariantCulture) : FactCheckSearch.DefaultSearchBreadth;
+        var reranker = options.GetValueOrDefault("--reranker") switch
+        {
+            "none" => null,
+            { } path => MatchReranker.LoadFile(path),
+            null => MatchReranker.Shipped,
+        };
 
         using var store = StoreFactory.OpenFactChecks(args[0]);
         using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
@@ -54,17 +61,72 @@ internal static class StoreMatching
             search.NearestByVector(vectors[i]);
             nearest.Add(clock.Elapsed.TotalMilliseconds);
         }
-        var latencies = new List<double>();
+        // The hybrid search and, in the same run, the reranked one (what `factdesk match` does by default).
+        var (latencies, withEncoding, rankedIds, topScores) = Timed(search, queries, vectors);
+        (List<double> Latencies, List<double> WithEncoding, List<List<long>> Ranked, List<double> TopScores)? reranked = reranker is null ? null : Timed(new FactCheckSearch(store, encoder) { SearchBreadth = breadth, Reranker = reranker }, queries, vectors);
         var top = new List<(double Score, bool Right)>();
         double map5 = 0;
-        var rankedIds = new List<List<long>>();
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+        var sourceKeys = rankedIds.Concat(reranked?.Ranked ?? new List<List<long>>()).SelectMany(r => r).Distinct().ToDictionary(x => x, x => store.Get(x)!.FactCheck.SourceKey);
+        double rerankedMap5 = 0;
+        var rerankedTop = new List<(double Score, bool Right)>();
+        foreach (var (i, (id, _)) in queries.Index())
+        {
+            var ranked = rankedIds[i].Select(x => sourceKeys[x]).ToList();
+            map5 += RankingMetrics.AveragePrecisionAt(ranked, relevant[id], 5);
+            if (ranked.Count > 0) top.Add((topScores[i], relevant[id].Contains(ranked[0])));
+            if (reranked is null) continue;
+            ranked = reranked.Value.Ranked[i].Select(x => sourceKeys[x]).ToList();
+            rerankedMap5 += RankingMetrics.AveragePrecisionAt(ranked, relevant[id], 5);
+            if (ranked.Count > 0) rerankedTop.Add((reranked.Value.TopScores[i], relevant[id].Contains(ranked[0])));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"store {store.Count()} fact-checks, {queries.Count} judged queries, HNSW beam {breadth}; first search (opens the vector index) {firstMs:0} ms"));
+        Console.WriteLine("latency ms                |   p50 |   p90 |   p99 |   max");
+        List<(string, List<double>)> rows = [("BM25 (MaxScore) only", bm25), (StoreFactory.IsPostgres(args[0]) ? "tsvector ts_rank (unused)" : "FTS5 bm25() (unused)", fts5), ("vectors (HNSW) only", nearest), ("search, vector given", latencies), ("search with encoding", withEncoding)];
+        if (reranked is { } r) rows.AddRange([("reranked, vector given", r.Latencies), ("reranked with encoding", r.WithEncoding)]);
+        foreach (var (name, values) in rows)
+        {
+            values.Sort();
+            double Percentile(double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-25} | {Percentile(0.5),5:0.0} | {Percentile(0.9),5:0.0} | {Percentile(0.99),5:0.0} | {values[^1],5:0.0}"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {peak / 1e6:0} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAP@5 {map5 / queries.Count:0.000}  top-1 right {top.Count(t => t.Right)} of {queries.Count}"));
+        Thresholds(top, queries.Count);
+        if (reranked is null) return 0;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reranked: MAP@5 {rerankedMap5 / queries.Count:0.000}  top-1 right {rerankedTop.Count(t => t.Right)} of {queries.Count}"));
+        Console.WriteLine("reranked (level from the top hit's hybrid score):");
+        Thresholds(rerankedTop, queries.Count);
+        return 0;
+    }
+
+    private static void Thresholds(List<(double Score, bool Right)> top, int queries)
+    {
+        Console.WriteLine("top-1 score >= t | queries | top-1 right | precision | share of all queries answered right");
+        for (var t = 0.40; t < 0.951; t += 0.05)
+        {
+            var above = top.Where(x => x.Score >= t).ToList();
+            var right = above.Count(x => x.Right);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{t:0.00} | {above.Count} | {right} | {(above.Count == 0 ? 0 : (double)right / above.Count):0.000} | {(double)right / queries:0.000}"));
+        }
+    }
+
+    // Each query's search timed with its vector given, then again with encoding; the first pass's ranking and top score kept.
+    private static (List<double> Latencies, List<double> WithEncoding, List<List<long>> Ranked, List<double> TopScores) Timed(
+        FactCheckSearch search, List<(string Id, string Text)> queries, float[][] vectors)
+    {
+        var clock = Stopwatch.StartNew();
+        var latencies = new List<double>();
+        var ranked = new List<List<long>>();
         var topScores = new List<double>();
-        foreach (var (i, (id, text)) in queries.Index())
+        foreach (var (i, (_, text)) in queries.Index())
         {
             clock.Restart();
             var hits = search.Search(text, vectors[i], 10);
             latencies.Add(clock.Elapsed.TotalMilliseconds);
-            rankedIds.Add(hits.Select(FactCheckSearch.IdOf).ToList());
+            ranked.Add(hits.Select(FactCheckSearch.IdOf).ToList());
             topScores.Add(hits.Count > 0 ? hits[0].Score : 0);
         }
         var withEncoding = new List<double>();
@@ -74,33 +136,6 @@ internal static class StoreMatching
             search.Search(text, 10);
             withEncoding.Add(clock.Elapsed.TotalMilliseconds);
         }
-        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
-        var sourceKeys = rankedIds.SelectMany(r => r).Distinct().ToDictionary(x => x, x => store.Get(x)!.FactCheck.SourceKey);
-        foreach (var (i, (id, _)) in queries.Index())
-        {
-            var ranked = rankedIds[i].Select(x => sourceKeys[x]).ToList();
-            map5 += RankingMetrics.AveragePrecisionAt(ranked, relevant[id], 5);
-            if (ranked.Count > 0) top.Add((topScores[i], relevant[id].Contains(ranked[0])));
-        }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"store {store.Count()} fact-checks, {queries.Count} judged queries, HNSW beam {breadth}; first search (opens the vector index) {firstMs:0} ms"));
-        Console.WriteLine("latency ms                |   p50 |   p90 |   p99 |   max");
-        foreach (var (name, values) in (ReadOnlySpan<(string, List<double>)>)[("BM25 (MaxScore) only", bm25), (StoreFactory.IsPostgres(args[0]) ? "tsvector ts_rank (unused)" : "FTS5 bm25() (unused)", fts5), ("vectors (HNSW) only", nearest), ("search, vector given", latencies), ("search with encoding", withEncoding)])
-        {
-            values.Sort();
-            double Percentile(double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-25} | {Percentile(0.5),5:0.0} | {Percentile(0.9),5:0.0} | {Percentile(0.99),5:0.0} | {values[^1],5:0.0}"));
-        }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {peak / 1e6:0} MB"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAP@5 {map5 / queries.Count:0.000}  top-1 right {top.Count(t => t.Right)} of {queries.Count}"));
-        Console.WriteLine("top-1 score >= t | queries | top-1 right | precision | share of all queries answered right");
-        for (var t = 0.40; t < 0.951; t += 0.05)
-        {
-            var above = top.Where(x => x.Score >= t).ToList();
-            var right = above.Count(x => x.Right);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{t:0.00} | {above.Count} | {right} | {(above.Count == 0 ? 0 : (double)right / above.Count):0.000} | {(double)right / queries.Count:0.000}"));
-        }
-        return 0;
+        return (latencies, withEncoding, ranked, topScores);
     }
 }

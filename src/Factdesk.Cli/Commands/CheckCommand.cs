@@ -40,17 +40,19 @@ internal static class CheckCommand
             HelpName = "PATH|URL",
         };
         var thresholds = new ThresholdOptions();
+        var reranker = new RerankerOption();
 
         var command = new Command("check", "Analyse one article: quotes, claims, entities and any verdict it states")
         {
-            path, format, output, scale, database, thresholds.Suggest, thresholds.Confident,
+            path, format, output, scale, database, thresholds.Suggest, thresholds.Confident, reranker.Option,
         };
         command.SetAction(parse =>
         {
             var levels = thresholds.Read(parse);
+            var model = parse.GetValue(database) is null ? null : reranker.Read(parse);
             var document = Analyse(parse.GetValue(path)!, RatingScales.Get(parse.GetValue(scale)!));
             if (parse.GetValue(database) is { } db)
-                AddMatches(document, db, levels);
+                AddMatches(document, db, levels, model);
             var chosen = parse.GetValue(format)!;
             if (parse.GetValue(output) is { } file)
             {
@@ -76,12 +78,12 @@ internal static class CheckCommand
     }
 
     // Only with --db: the encoder takes about a second to load, which `check` alone should not pay.
-    private static void AddMatches(Document document, string db, MatchThresholds levels)
+    private static void AddMatches(Document document, string db, MatchThresholds levels, MatchReranker? reranker)
     {
         using var store = DatabaseOption.OpenExisting(db);
         if (store.Count() == 0) return;
         using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
-        DossierMatches.Fill(document, new FactCheckSearch(store, encoder), levels);
+        DossierMatches.Fill(document, new FactCheckSearch(store, encoder) { Reranker = reranker }, levels);
     }
 
     private static void Render(Document document, string format, TextWriter target)

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Factdesk.Cli.Commands;
 
-/// <summary>`factdesk match "claim"`: earlier fact-checks of a claim in the store, scored by the hybrid matcher.</summary>
+/// <summary>`factdesk match "claim"`: earlier fact-checks of a claim in the store, ordered by the reranker, levelled by the hybrid score.</summary>
 internal static class MatchCommand
 {
     public static Command Create()
@@ -17,13 +17,15 @@ internal static class MatchCommand
         var json = new Option<bool>("--json") { Description = "Print the matches as one JSON object" };
         var database = DatabaseOption.Create("The database holding imported fact-checks: a SQLite file or a PostgreSQL connection string");
         var thresholds = new ThresholdOptions();
+        var reranker = new RerankerOption();
         var command = new Command("match", "Find earlier fact-checks of a claim among the imported ones")
         {
-            claim, top, json, database, thresholds.Suggest, thresholds.Confident,
+            claim, top, json, database, thresholds.Suggest, thresholds.Confident, reranker.Option,
         };
         command.SetAction(parse =>
         {
             var levels = thresholds.Read(parse);
+            var model = reranker.Read(parse);
             var query = parse.GetValue(claim)!;
             var output = parse.InvocationConfiguration.Output;
             using var store = DatabaseOption.OpenExisting(parse.GetValue(database)!);
@@ -32,7 +34,7 @@ internal static class MatchCommand
             if (searchable && store.Count() > 0)
             {
                 using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
-                var search = new FactCheckSearch(store, encoder);
+                var search = new FactCheckSearch(store, encoder) { Reranker = model };
                 matches = StoreMatch.Of(search, search.Search(query, Math.Max(parse.GetValue(top), 0)), levels);
             }
             if (parse.GetValue(json))
@@ -85,6 +87,7 @@ internal static class MatchCommand
                 w.WriteStartObject();
                 w.WriteNumber("id", m.FactCheck.Id);
                 w.WriteNumber("score", Math.Round(m.Hit.Score, 4));
+                if (m.Hit.Rerank is { } rerank) w.WriteNumber("rerank", Math.Round(rerank, 4));
                 w.WriteString("level", Level(m.Level));
                 w.WriteString("claim", fact.Claim);
                 w.WriteString("title", fact.Title);

@@ -18,11 +18,7 @@ public sealed class MatchEvalTask : IEvalTask
     private readonly Option<string> _qrels = new("--qrels") { Description = "Relevance judgements (TREC qrels); only judged queries are scored", HelpName = "FILE", Required = true };
     private readonly Option<string?> _predictions = new("--predictions") { Description = "Also write the ranking as a TREC run (qid Q0 docid rank score tag)", HelpName = "FILE" };
 
-    private readonly Option<string?> _reranker = new("--reranker")
-    {
-        Description = $"The reranker model, or `none` for the hybrid first stage alone [default: the shipped {MatchReranker.FileName}]",
-        HelpName = "FILE",
-    };
+    private readonly RerankerOption _reranker = new();
 
     private readonly Option<bool> _int8 = new("--int8") { Description = "Encode with the int8-quantized MiniLM instead of float32" };
 
@@ -34,7 +30,7 @@ public sealed class MatchEvalTask : IEvalTask
 
     public string Description => "Earlier fact-check retrieval: MAP@1/3/5, MRR and recall@10 of the hybrid BM25 + MiniLM matcher (table: also BM25 and embeddings alone)";
 
-    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _reranker, _int8, _predictions];
+    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _reranker.Option, _int8, _predictions];
 
     public EvalReport Run(ParseResult parse)
     {
@@ -62,12 +58,7 @@ public sealed class MatchEvalTask : IEvalTask
         var benchmark = parse.GetValue(_format) == "clef2022"
             ? CheckThatRetrieval.Read2022(parse.GetValue(_vclaims)!, parse.GetValue(_queries)!, parse.GetValue(_qrels)!)
             : CheckThatRetrieval.Read2020(parse.GetValue(_vclaims)!, parse.GetValue(_queries)!, parse.GetValue(_qrels)!);
-        var reranker = parse.GetValue(_reranker) switch
-        {
-            "none" => null,
-            { } path => MatchReranker.LoadFile(path),
-            null => MatchReranker.Shipped,
-        };
+        var reranker = _reranker.Read(parse);
         var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount, int8: parse.GetValue(_int8));
         var matcher = MatchEvaluation.Matcher(benchmark, encoder);
         var judged = MatchEvaluation.JudgedQueries(benchmark, encoder);

@@ -4,7 +4,9 @@ namespace Factdesk.Matching;
 
 /// <summary>
 /// Fills a dossier's <see cref="Document.Matches"/>: earlier fact-checks of the claim an article reviews and of its
-/// most check-worthy claims, each fact-check once with its best score, best first.
+/// most check-worthy claims, each fact-check once with its best score, best first. With a reranker on the search it
+/// chooses each claim's hits; the merged list is ordered by hybrid score, since reranker scores of different claims
+/// do not compare.
 /// </summary>
 public static class DossierMatches
 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics.Tensors;
 using Factdesk.Retrieval;
 using Factdesk.Storage;
 
@@ -34,6 +35,17 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
 
     public int SearchBreadth { get; init; } = DefaultSearchBreadth;
 
+    /// <summary>
+    /// When set, the hits are the first-stage pool reordered by this model (<see cref="MatchReranker.Depth"/> deep),
+    /// as <see cref="ClaimMatcher"/> does in memory. Each hit keeps its hybrid score as <see cref="FactCheckHit.Score"/>
+    /// and carries the model's in <see cref="FactCheckHit.Rerank"/>: the model orders, the hybrid score says how sure.
+    /// Why: a LambdaRank score only ranks the candidates of one query (its scale moves from query to query and from
+    /// model to model), while <see cref="MatchThresholds"/> were measured on the hybrid score, which is a fixed mix
+    /// of cosines and keeps its meaning across queries, stores and retrained models. Null: hybrid order alone.
+    /// Not thread-safe while set (the model's prediction engine).
+    /// </summary>
+    public MatchReranker? Reranker { get; init; }
+
     /// <summary>Opens (and if needed builds or brings up to date) the search indexes now rather than on the first search.</summary>
     public void Open() => _indexes ??= StoreIndexes.Open(store);
 
@@ -56,6 +68,7 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
         foreach (var (id, _) in NearestByVector(queryVector))
             candidates.TryAdd(id, 0);
         if (candidates.Count == 0) return [];
+        if (Reranker is { } reranker && weights is null) return Reranked(query, queryVector, terms, candidates.Keys, top, reranker);
         weights ??= ClaimMatcher.Weights.Default;
         var maxBm25 = candidates.Values.Max();
 
@@ -75,6 +88,49 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
             store.VectorsOf(contenders).Select(v => new MatchCandidate(
                 new FactCheckEntry(v.Id.ToString(CultureInfo.InvariantCulture), v.Claim, v.Title), v.Embedding, v.TitleEmbedding, candidates[v.Id])),
             queryVector, top, weights, maxBm25);
+    }
+
+    /// <summary>
+    /// The reranked search: every candidate is read back from the store (a few hundred rows) because the features
+    /// compare each candidate with the whole pool, and the pool is built as <see cref="ClaimMatcher.Pool"/> builds it,
+    /// so the shipped model sees the features it was trained on. Two are computed differently at store scale: the
+    /// BM25 of claim alone and title alone use the combined index's document frequencies (the store keeps no
+    /// per-field postings) and the pool's average field length; only their share of the pool's best enters the model.
+    /// Twins are looked for within the pool, as in memory. Candidates the vectors alone found get their real BM25.
+    /// </summary>
+    private IReadOnlyList<FactCheckHit> Reranked(string query, float[] queryVector, IReadOnlyList<string> terms, IEnumerable<long> candidates, int top, MatchReranker reranker)
+    {
+        var postings = _indexes!.Terms;
+        var rows = store.VectorsOf(candidates.Order().ToList()).OrderBy(r => r.Id).ToList();
+        var claimTerms = rows.ConvertAll(r => SearchTerms.Of(r.Claim));
+        var titleTerms = rows.ConvertAll(r => r.Title is null ? [] : SearchTerms.Of(r.Title));
+        var claimLength = claimTerms.Average(t => t.Count);
+        var titles = titleTerms.Where(t => t.Count > 0).ToList();
+        var titleLength = titles.Count == 0 ? 1 : titles.Average(t => t.Count);
+        var bm25 = rows.ConvertAll(r => postings.Score(terms, StoreIndexes.TermsOf(r.Claim, r.Title)));
+        var best = bm25.Max();
+        var weights = ClaimMatcher.Weights.Default;
+        var pool = new List<RerankCandidate>(rows.Count);
+        foreach (var (i, row) in rows.Index())
+        {
+            var claimCosine = TensorPrimitives.Dot(queryVector, row.Embedding);
+            var titleCosine = row.TitleEmbedding is { } title ? TensorPrimitives.Dot(queryVector, title) : claimCosine;
+            var entry = new FactCheckEntry(row.Id.ToString(CultureInfo.InvariantCulture), row.Claim, row.Title);
+            pool.Add(new RerankCandidate(entry, i, row.Embedding, row.TitleEmbedding,
+                TextProfile.Of(row.Title is { } t ? row.Claim + " " + t : row.Claim),
+                HybridScoring.Score(claimCosine, titleCosine, best > 0 ? bm25[i] / best : 0, weights),
+                bm25[i], postings.Score(terms, claimTerms[i], claimLength), titleTerms[i].Count == 0 ? 0 : postings.Score(terms, titleTerms[i], titleLength)));
+        }
+        // Ties keep store order, as ties keep collection order in memory.
+        pool = pool.OrderByDescending(c => c.Hybrid).ToList();
+        var prepared = RerankQuery.Encode([query], [queryVector], encoder)[0];
+        return reranker.Rerank(prepared, pool).Take(top).Select(r =>
+        {
+            var c = r.Candidate;
+            var claimCosine = TensorPrimitives.Dot(queryVector, c.ClaimVector);
+            var titleCosine = c.TitleVector is { } title ? TensorPrimitives.Dot(queryVector, title) : claimCosine;
+            return new FactCheckHit(c.Entry, c.Hybrid, claimCosine, titleCosine, best > 0 ? c.Bm25 / best : 0, r.Score);
+        }).ToList();
     }
 
     /// <summary>The BM25 retriever alone, on the query's distinct <see cref="SearchTerms"/>.</summary>

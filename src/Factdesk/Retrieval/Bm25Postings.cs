@@ -105,6 +105,25 @@ public sealed class Bm25Postings
         return hits;
     }
 
+    /// <summary>
+    /// The BM25 score of a text given by its <paramref name="documentTerms"/> (repeats count) for the distinct query
+    /// <paramref name="terms"/>, with this index's document frequencies and, unless <paramref name="averageLength"/>
+    /// is given, its average length: the score <see cref="Search"/> gives a document with those terms, for any text.
+    /// </summary>
+    public double Score(IReadOnlyList<string> terms, IReadOnlyList<string> documentTerms, double? averageLength = null)
+    {
+        if (_count == 0 || documentTerms.Count == 0) return 0;
+        var frequencies = documentTerms.GroupBy(t => t, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var norm = K1 * (1 - B + B * Math.Min(documentTerms.Count, ushort.MaxValue) / Math.Max(averageLength ?? (double)_totalLength / _count, 1e-9));
+        var score = 0.0;
+        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        {
+            if (!frequencies.TryGetValue(term, out var frequency) || !_terms.TryGetValue(term, out var postings)) continue;
+            score += Idf(postings) * Saturate((byte)Math.Min(frequency, byte.MaxValue), norm);
+        }
+        return score;
+    }
+
     public void Save(Stream stream)
     {
         using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);

@@ -94,6 +94,25 @@ public sealed class FactCheckCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Match_reranks_by_default_and_keeps_the_hybrid_scores_with_reranker_none()
+    {
+        var db = await Imported();
+        const string claim = "Has the Elm Street bridge really been shut for a decade?";
+        var reranked = JsonDocument.Parse((await CliRun.Of("match", claim, "--json", "--db", db, "--suggest-above", "0")).Stdout).RootElement.GetProperty("matches");
+        var hybrid = JsonDocument.Parse((await CliRun.Of("match", claim, "--json", "--db", db, "--suggest-above", "0", "--reranker", "none")).Stdout).RootElement.GetProperty("matches");
+
+        Assert.All(reranked.EnumerateArray(), m => Assert.True(m.TryGetProperty("rerank", out _)));
+        Assert.All(hybrid.EnumerateArray(), m => Assert.False(m.TryGetProperty("rerank", out _)));
+        // The hybrid order is by score; the reranked hits carry the same hybrid score each.
+        var scores = hybrid.EnumerateArray().Select(m => m.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderDescending(), scores);
+        var byId = hybrid.EnumerateArray().ToDictionary(m => m.GetProperty("id").GetInt64(), m => m.GetProperty("score").GetDouble());
+        Assert.All(reranked.EnumerateArray(), m => Assert.Equal(byId[m.GetProperty("id").GetInt64()], m.GetProperty("score").GetDouble()));
+
+        (await CliRun.Of("match", claim, "--db", db, "--reranker", _temp.Write("bad.zip", "not a model"))).AssertUserError("is not a matcher model");
+    }
+
+    [Fact]
     public async Task Queries_without_words_or_far_too_long_have_a_defined_answer()
     {
         var db = await Imported();
