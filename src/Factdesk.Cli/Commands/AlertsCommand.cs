@@ -25,7 +25,7 @@ internal static class AlertsCommand
         {
             var path = parse.GetValue(database)!;
             DatabaseOption.OpenExistingArticles(path).Dispose();
-            using var store = SqliteAlertStore.Open(path);
+            using var store = StoreFactory.OpenAlerts(path);
             var alerts = store.Latest(parse.GetValue(top));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(json))

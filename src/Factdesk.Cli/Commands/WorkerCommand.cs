@@ -13,7 +13,7 @@ internal static class WorkerCommand
 {
     public static Command Create()
     {
-        var database = DatabaseOption.Create("The SQLite database to store articles, dossiers and alerts in (its fact-checks are matched against)");
+        var database = DatabaseOption.Create("The database to store articles, dossiers and alerts in, a SQLite file or a PostgreSQL connection string shared by workers on many machines (its fact-checks are matched against)");
         var maxDeliver = new Option<int>("--max-deliver")
         {
             Description = "Attempts before a failing job goes to the dead-letter stream", DefaultValueFactory = _ => 5, HelpName = "N",
@@ -51,9 +51,9 @@ internal static class WorkerCommand
             var ratingScale = RatingScales.Get(parse.GetValue(scale)!);
             var path = parse.GetValue(database)!;
             var log = parse.InvocationConfiguration.Error;
-            using var articles = new TimedArticleStore(SqliteArticleStore.Open(path));
-            using var alerts = SqliteAlertStore.Open(path);
-            using var facts = SqliteFactCheckStore.Open(path);
+            using var articles = new TimedArticleStore(StoreFactory.OpenArticles(path));
+            using var alerts = StoreFactory.OpenAlerts(path);
+            using var facts = StoreFactory.OpenFactChecks(path);
             // Fact-checks are read once, at start: restart the workers after an import so they match against the new ones.
             using var encoder = facts.Count() > 0 ? SentenceEncoder.Load(threads: 1) : null;
             var search = encoder is null ? null : new FactCheckSearch(facts, encoder);

@@ -14,6 +14,9 @@ public static class StoreFactory
     public static IArticleStore OpenArticles(string db) =>
         IsPostgres(db) ? PostgresArticleStore.Open(db) : SqliteArticleStore.Open(db);
 
+    public static IAlertStore OpenAlerts(string db) =>
+        IsPostgres(db) ? PostgresAlertStore.Open(db) : SqliteAlertStore.Open(db);
+
     /// <summary>Refuses a PostgreSQL database for what only works on a SQLite file (backup, doctor, the desk).</summary>
     public static void RequireSqlite(string db, string what)
     {

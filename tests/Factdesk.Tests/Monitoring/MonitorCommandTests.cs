@@ -1,4 +1,6 @@
+using Factdesk.Storage;
 using Factdesk.Tests.Cli;
+using Factdesk.Tests.Storage;
 
 namespace Factdesk.Tests.Monitoring;
 
@@ -35,6 +37,38 @@ public sealed class MonitorCommandTests : IDisposable
         var run = await CliRun.Of("alerts", "--db", db);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("No alerts.", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("worker")]
+    [InlineData("alerts")]
+    public async Task An_unreachable_postgresql_server_is_one_line_and_exit_2(string command)
+    {
+        // The worker opens its stores before it connects to NATS, so no nats-server is needed to see this.
+        var run = await CliRun.Of(command, "--db", "postgresql://app:hunter2@127.0.0.1:1/factdesk?Timeout=5");
+        run.AssertUserError("cannot be used as a Factdesk database");
+        Assert.DoesNotContain("hunter2", run.Stderr);
+    }
+
+    [Fact]
+    public async Task Alerts_lists_what_the_workers_recorded_in_postgresql()
+    {
+        using var server = PostgresTestServer.Require();
+        var db = server.Schema("alerts");
+        using (var articles = PostgresArticleStore.Open(db))
+        using (var facts = PostgresFactCheckStore.Open(db))
+        using (var alerts = PostgresAlertStore.Open(db))
+        {
+            facts.AddAll([FactCheckStoreContract.Fact("k1", "The bridge was closed for ten years.")]);
+            var article = articles.Add(ArticleStoreContract.Record("The bridge, shut for a decade, reopens.", "hash-1")).Id;
+            alerts.Finish(article, [new AlertRecord(facts.All().Single().Id, "The bridge was shut for a decade.",
+                "The bridge was closed for ten years.", "False", "https://checks.example/k1", 0.91)]);
+        }
+        var run = await CliRun.Of("alerts", "--db", db, "--json");
+        Assert.Equal(0, run.ExitCode);
+        var line = Assert.Single(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("\"articleClaim\":\"The bridge was shut for a decade.\"", line);
+        Assert.Contains("\"verdict\":\"False\"", line);
     }
 
     public void Dispose() => _temp.Dispose();

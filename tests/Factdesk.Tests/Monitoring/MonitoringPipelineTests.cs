@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Factdesk.Duplicates;
 using Factdesk.Monitoring;
 using Factdesk.Storage;
+using Factdesk.Tests.Storage;
 using NATS.Client.Core;
 using NATS.Client.JetStream;
 
@@ -54,6 +55,46 @@ public sealed class MonitoringPipelineTests : IDisposable
         Assert.Equal(expected, stored);
         Assert.Equal(ManyArticles, Pipeline.Count(db, "dossiers"));
         Assert.Equal(ManyArticles, Pipeline.Count(db, "monitored_articles"));
+        Assert.Equal(0, await Pipeline.Messages(url, streams.JobsStream));
+        Assert.Empty(await Pipeline.DeadLetters(url, streams));
+    }
+
+    [Fact]
+    public async Task Three_worker_processes_sharing_PostgreSQL_store_every_article_exactly_once_though_one_is_killed()
+    {
+        using var postgres = PostgresTestServer.Require();
+        var (url, owned) = await NatsServer.AnyAsync();
+        await using var _ = owned;
+        const int count = 600;
+        var streams = new MonitorStreams(Pipeline.Prefix());
+        var articles = Pipeline.Articles(_temp, "p", count);
+        var polled = await Pipeline.MonitorOnce(url, streams, _temp, [articles]);
+        Assert.Equal((count, 0), (polled.Published, polled.DeadLettered));
+
+        // The workers get the connection string as --db, as on machines that share one team database.
+        var db = postgres.Schema("workers");
+        var workers = Enumerable.Range(0, 3).Select(_ => Pipeline.Worker(url, streams.Prefix, db)).ToList();
+        try
+        {
+            Assert.True(await Pipeline.Until(() => Pipeline.Count(db, "monitored_articles") >= count / 6, Patience), "the workers stored too little in time");
+            workers[0].Kill();
+            await workers[0].WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.True(Pipeline.Count(db, "articles") < count, "the kill came after all the work was done");
+            foreach (var worker in workers.Skip(1))
+            {
+                await Pipeline.Exit(worker, Patience);
+                Assert.Equal(0, worker.ExitCode);
+            }
+        }
+        finally
+        {
+            foreach (var worker in workers.Where(w => !w.HasExited)) worker.Kill();
+        }
+
+        var expected = Enumerable.Range(0, count).Select(i => CanonicalUrl.Of(Pipeline.Url("p", i))!).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Pipeline.Column(db, "SELECT canonical_url FROM articles").Order(StringComparer.Ordinal));
+        Assert.Equal(count, Pipeline.Count(db, "dossiers"));
+        Assert.Equal(count, Pipeline.Count(db, "monitored_articles"));
         Assert.Equal(0, await Pipeline.Messages(url, streams.JobsStream));
         Assert.Empty(await Pipeline.DeadLetters(url, streams));
     }

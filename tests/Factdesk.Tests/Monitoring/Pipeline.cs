@@ -69,10 +69,22 @@ internal static class Pipeline
     /// <summary>Rows of one column, read with a connection of the test's own (the workers may still be writing).</summary>
     public static List<string> Column(string db, string sql)
     {
+        if (Factdesk.Storage.StoreFactory.IsPostgres(db)) return PostgresColumn(db, sql);
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        using var row = command.ExecuteReader();
+        var values = new List<string>();
+        while (row.Read()) values.Add(Convert.ToString(row.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        return values;
+    }
+
+    private static List<string> PostgresColumn(string db, string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(db);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
         using var row = command.ExecuteReader();
         var values = new List<string>();
         while (row.Read()) values.Add(Convert.ToString(row.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
@@ -84,9 +96,9 @@ internal static class Pipeline
     {
         try
         {
-            return File.Exists(db) ? long.Parse(Column(db, $"SELECT count(*) FROM {table}")[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
+            return File.Exists(db) || Factdesk.Storage.StoreFactory.IsPostgres(db) ? long.Parse(Column(db, $"SELECT count(*) FROM {table}")[0], System.Globalization.CultureInfo.InvariantCulture) : 0;
         }
-        catch (SqliteException)
+        catch (Exception e) when (e is SqliteException or Npgsql.PostgresException)
         {
             return 0;
         }
