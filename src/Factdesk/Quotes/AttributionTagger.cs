@@ -14,7 +14,7 @@ namespace Factdesk.Quotes;
 public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures features, SourceLinker? linker = null)
 {
     private const string Magic = "factdesk-attribution-tagger";
-    private const int Version = 2;
+    private const int Version = 3;
 
     // A content and its cue stand within a few dozen tokens: the cue of a long paraphrase is at its start or end.
     private const int MaxCueGap = 40;
@@ -84,7 +84,7 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
         }
         var sourceOf = linker is null
             ? Sources(cues, sources, contentOf.Keys, sentence)
-            : linker.Link(document, sentence, cues.Select(q => (q.First, q.Last)).ToList(), sources.Select(q => (q.First, q.Last)).ToList(), contentOf.Keys);
+            : linker.Link(document, sentence, cues.Select(q => (q.First, q.Last)).ToList(), sources.Select(q => (q.First, q.Last)).ToList(), contentOf);
         RoleSpan Span(int first, int last) => new(tokens[first].Start, tokens[last].End);
         var fallback = new Dictionary<int, RoleSpan>();
         foreach (var c in contentOf.Keys)
