@@ -163,6 +163,21 @@ public sealed class AttributionTaggerTests
     }
 
     [Fact]
+    public void The_linker_may_also_choose_a_person_or_pronoun_the_tagger_left_untagged()
+    {
+        const string text = "Tom Berg met Lena Moss, and he said the plan would fail.";
+        var document = Analyse.WithEntities(text);
+        var tagged = AttributionTags.Spans(TagsFor(document, ("Lena Moss", AttributionRole.Source)))
+            .Select(r => (r.First, r.Last)).ToList();
+
+        var candidates = SourceLinker.WithSpeakers(document, tagged);
+
+        // The tagged run first, then Tom Berg and "he"; Lena Moss is not added twice.
+        Assert.Equal(tagged[0], candidates[0]);
+        Assert.Equal(["Lena Moss", "Tom Berg", "he"], candidates.Select(c => text[document.Tokens[c.First].Start..document.Tokens[c.Last].End]));
+    }
+
+    [Fact]
     public void A_saved_model_reads_back_and_tags_the_same()
     {
         var tagger = AttributionTrainer.Train(Corpus(0, 24), Corpus(24, 6), epochs: 2);
