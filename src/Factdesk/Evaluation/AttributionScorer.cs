@@ -6,8 +6,10 @@ namespace Factdesk.Evaluation;
 /// <summary>
 /// Scores predicted attribution relations against gold ones. A prediction matches a gold relation when its content
 /// covers at least half of the gold content's tokens (one-to-one, best coverage first); a match is source-correct when
-/// the predicted speaker span overlaps the gold Source span, or neither has one. A gold pronoun source ("he") is scored
-/// as written: overlap with the pronoun counts, not with the person it stands for.
+/// the predicted speaker span overlaps the gold Source span, or neither has one. A gold relative pronoun ("Walker, who
+/// said ...") also counts as found by the mention it refers to, the span that ends right before it (only commas and
+/// spaces between): the text alone decides that referent. A gold personal pronoun ("he") is scored as written, since
+/// PolNeAR marks no coreference: overlap with the pronoun counts, not with the person it stands for.
 /// </summary>
 public sealed partial class AttributionScorer
 {
@@ -51,15 +53,27 @@ public sealed partial class AttributionScorer
             usedGold.Add(g);
             usedPredicted.Add(p);
             _matched++;
-            if (SameSource(gold[g].Source, predicted[p].Source)) _sourceCorrect++;
+            if (SameSource(text, gold[g].Source, predicted[p].Source)) _sourceCorrect++;
         }
         _source.Add(gold.Select(a => a.Source), predicted.Select(a => a.Source));
         _cue.Add(gold.Select(a => a.Cue), predicted.Select(a => a.Cue));
         _content.Add(gold.Select(a => a.Content), predicted.Select(a => a.Content));
     }
 
-    private static bool SameSource(RoleSpan? gold, RoleSpan? predicted) =>
-        gold is null ? predicted is null : predicted is not null && gold.Overlaps(predicted);
+    private static bool SameSource(string text, RoleSpan? gold, RoleSpan? predicted) =>
+        gold is null ? predicted is null : predicted is not null && (gold.Overlaps(predicted) || IsAntecedent(text, gold, predicted));
+
+    /// <summary>Whether <paramref name="predicted"/> ends right before a gold relative pronoun, only commas and spaces between.</summary>
+    private static bool IsAntecedent(string text, RoleSpan gold, RoleSpan predicted)
+    {
+        if (predicted.End > gold.Start || !RelativePronoun().IsMatch(text[gold.Start..gold.End])) return false;
+        foreach (var c in text.AsSpan(predicted.End, gold.Start - predicted.End))
+            if (c != ',' && !char.IsWhiteSpace(c)) return false;
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?i:who|whom|which)$")]
+    private static partial Regex RelativePronoun();
 
     [GeneratedRegex(@"\w+|[^\w\s]")]
     private static partial Regex WordPattern();

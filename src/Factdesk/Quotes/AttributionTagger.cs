@@ -14,7 +14,7 @@ namespace Factdesk.Quotes;
 public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures features, SourceLinker? linker = null)
 {
     private const string Magic = "factdesk-attribution-tagger";
-    private const int Version = 2;
+    private const int Version = 3;
 
     // A content and its cue stand within a few dozen tokens: the cue of a long paraphrase is at its start or end.
     private const int MaxCueGap = 40;
@@ -82,9 +82,11 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
                 ? (Math.Min(known.First, content.First), Math.Max(known.Last, content.Last))
                 : (content.First, content.Last);
         }
+        var runs = sources.Select(q => (q.First, q.Last)).ToList();
+        if (linker is not null) runs = SourceLinker.WithSpeakers(document, runs);
         var sourceOf = linker is null
             ? Sources(cues, sources, contentOf.Keys, sentence)
-            : linker.Link(document, sentence, cues.Select(q => (q.First, q.Last)).ToList(), sources.Select(q => (q.First, q.Last)).ToList(), contentOf.Keys);
+            : linker.Link(document, sentence, cues.Select(q => (q.First, q.Last)).ToList(), runs, contentOf);
         RoleSpan Span(int first, int last) => new(tokens[first].Start, tokens[last].End);
         var fallback = new Dictionary<int, RoleSpan>();
         foreach (var c in contentOf.Keys)
@@ -92,7 +94,7 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
         var relations = new List<Attribution>();
         foreach (var (c, (first, last)) in contentOf)
             relations.Add(new Attribution(Span(first, last), Span(cues[c].First, cues[c].Last),
-                sourceOf.TryGetValue(c, out var s) ? Span(sources[s].First, sources[s].Last) : fallback.GetValueOrDefault(c)));
+                sourceOf.TryGetValue(c, out var s) ? Span(runs[s].First, runs[s].Last) : fallback.GetValueOrDefault(c)));
         relations.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         return relations;
     }

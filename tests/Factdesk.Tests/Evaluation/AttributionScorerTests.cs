@@ -47,6 +47,33 @@ public sealed class AttributionScorerTests
     }
 
     [Fact]
+    public void A_relative_pronoun_source_is_found_by_the_mention_right_before_it_but_a_personal_pronoun_is_not()
+    {
+        const string text = "Scott Walker, who left the race, said it was over. Later he said the same.";
+        RoleSpan At(string words, int from = 0)
+        {
+            var start = text.IndexOf(words, from, StringComparison.Ordinal);
+            return new RoleSpan(start, start + words.Length);
+        }
+        IReadOnlyList<Attribution> gold =
+        [
+            new(At("it was over"), At("said"), At("who")),
+            new(At("the same"), At("said", 40), At("he", 50)),
+        ];
+        Attribution Saying(string content, string speaker, int from = 0) => new(At(content), null, At(speaker, from));
+
+        var antecedent = new AttributionScorer();
+        antecedent.Add(text, gold, [Saying("it was over", "Walker"), Saying("the same", "Scott Walker")]);
+        var elsewhere = new AttributionScorer();
+        elsewhere.Add(text, gold, [Saying("it was over", "the race"), Saying("the same", "he", 50)]);
+
+        // "Walker" ends right before ", who": found; "Scott Walker" for the gold "he" needs coreference: not found.
+        Assert.Equal((2, 1), (antecedent.Matched, antecedent.SourceCorrect));
+        // "the race" stands after the pronoun, inside its clause; "he" is the gold span itself.
+        Assert.Equal((2, 1), (elsewhere.Matched, elsewhere.SourceCorrect));
+    }
+
+    [Fact]
     public void Nothing_predicted_scores_zero_not_nan()
     {
         var scorer = new AttributionScorer();

@@ -1,5 +1,6 @@
 using Factdesk.Documents;
 using Factdesk.Evaluation;
+using Factdesk.Learning;
 using Factdesk.Quotes;
 
 namespace Factdesk.Tests.Quotes;
@@ -118,6 +119,62 @@ public sealed class AttributionTaggerTests
 
         var (forgot, _) = Sentence("Ravi Patel", "forgot", "taxes were too high", attributed: false);
         Assert.Empty(tagger.Relations(forgot));
+    }
+
+    // "X, who Y said was honest, claimed that ...": Y speaks for "said", X for "claimed", though Y stands nearer it.
+    private static (Document, IReadOnlyList<Attribution>) Nested(string outer, string inner, string clause)
+    {
+        var text = $"{outer}, who {inner} said was honest, claimed that {clause}.";
+        var document = Analyse.WithEntities(text);
+        RoleSpan At(string words, int from = 0)
+        {
+            var start = text.IndexOf(words, from, StringComparison.Ordinal);
+            return new RoleSpan(start, start + words.Length);
+        }
+        var innerSpan = At(inner, outer.Length);
+        return (document,
+        [
+            new Attribution(At("was honest"), At("said"), innerSpan),
+            new Attribution(At(clause), At("claimed"), At(outer)),
+        ]);
+    }
+
+    [Fact]
+    public void The_learned_linker_skips_a_nearer_speaker_of_a_nested_cue()
+    {
+        var learner = new AveragedPerceptron(2);
+        for (var epoch = 0; epoch < 3; epoch++)
+            for (var k = 0; k < 24; k++)
+            {
+                var (document, gold) = k % 2 == 0
+                    ? Nested(Names[k % Names.Length], Names[(k + 3) % Names.Length], Clauses[k % Clauses.Length])
+                    : Sentence(Names[k % Names.Length], "said", Clauses[k % Clauses.Length], attributed: true);
+                SourceLinker.Learn(learner, document, gold);
+            }
+        var linker = new SourceLinker(learner.Average(AttributionTrainer.MinWeight));
+        var (unseen, _) = Nested("Omar Said", "Lena Moss", "the vote was rigged");
+        var tags = TagsFor(unseen, ("Omar Said", AttributionRole.Source), ("Lena Moss", AttributionRole.Source), ("said", AttributionRole.Cue),
+            ("was honest", AttributionRole.Content), ("claimed", AttributionRole.Cue), ("the vote was rigged", AttributionRole.Content));
+
+        var relations = AttributionTagger.Assemble(unseen, tags, linker);
+
+        // Each cue ranks both speakers on its own: the nearest one would give "claimed" to Lena Moss as well.
+        Assert.Equal(["Lena Moss", "Omar Said"], relations.Select(r => unseen.Slice(r.Source!)));
+    }
+
+    [Fact]
+    public void The_linker_may_also_choose_a_person_or_pronoun_the_tagger_left_untagged()
+    {
+        const string text = "Tom Berg met Lena Moss, and he said the plan would fail.";
+        var document = Analyse.WithEntities(text);
+        var tagged = AttributionTags.Spans(TagsFor(document, ("Lena Moss", AttributionRole.Source)))
+            .Select(r => (r.First, r.Last)).ToList();
+
+        var candidates = SourceLinker.WithSpeakers(document, tagged);
+
+        // The tagged run first, then Tom Berg and "he"; Lena Moss is not added twice.
+        Assert.Equal(tagged[0], candidates[0]);
+        Assert.Equal(["Lena Moss", "Tom Berg", "he"], candidates.Select(c => text[document.Tokens[c.First].Start..document.Tokens[c.Last].End]));
     }
 
     [Fact]
