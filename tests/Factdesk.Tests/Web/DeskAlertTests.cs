@@ -46,7 +46,9 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
     {
         using var checker = await desk.SignedIn(DeskRoles.FactChecker);
         var (articleId, claim) = await NewArticle(checker, "opened");
-        var alert = Record(articleId, FactChecks("opened", 1)[0], claim, "An earlier claim", "False", "https://factcheck.example/opened");
+        var facts = FactChecks("opened", 3);
+        var alert = Record(articleId, facts[0], claim, "An earlier claim", "False", "https://factcheck.example/opened");
+        var other = Record(articleId, facts[1], ClaimsOf(articleId)[1], "Another earlier claim", "False", null);
 
         var response = await checker.Post($"/alerts/{alert}/check", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -62,9 +64,16 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
         var page = await checker.Page("/alerts");
         Assert.Contains($"<a href=\"/checks/{checkId}\">Check {checkId}</a>", page);
         Assert.DoesNotContain($"action=\"/alerts/{alert}/check\"", page);
+        // Another sentence of the same article links the article's check and can still get its own.
+        Assert.Contains($"<a href=\"/checks/{checkId}\">The article's check {checkId}</a> <form method=\"post\" action=\"/alerts/{other}/check\"", page);
         // Asking again opens nothing new.
         Assert.Equal(checkId, DeskClient.IdFrom(await checker.Post($"/alerts/{alert}/check", [])));
         Assert.Equal(HttpStatusCode.NotFound, (await checker.Post("/alerts/999999/check", [])).StatusCode);
+        // A sentence that is not (or no longer) a claim of the dossier gets a reason, not a check on something else.
+        var stale = Record(articleId, facts[2], "A sentence the article does not have.", "Stale", "False", null);
+        var refused = await checker.Post($"/alerts/{stale}/check", []);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("no longer among the article", await DeskClient.Body(refused));
     }
 
     [Fact]
@@ -122,15 +131,20 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
     [GeneratedRegex("action=\"/alerts/\\d+/check\"")]
     private static partial Regex AlertForm();
 
-    /// <summary>A submitted article and the text of one of its dossier claims (the sentences the worker matches).</summary>
+    /// <summary>A submitted article and the text of its first dossier claim (the sentences the worker matches).</summary>
     private async Task<(long Id, string Claim)> NewArticle(DeskClient checker, string tag)
     {
         var id = DeskClient.IdFrom(await checker.Post("/articles", new() { ["text"] = Hostile.Article("alerts " + tag), ["format"] = "text" }));
+        return (id, ClaimsOf(id)[0]);
+    }
+
+    private List<string> ClaimsOf(long articleId)
+    {
         using var db = new DeskDatabase(new DeskOptions(desk.DatabasePath, ""), TimeProvider.System);
         using var select = db.Command("SELECT json FROM dossiers WHERE article_id = $id");
-        select.Parameters.AddWithValue("$id", id);
+        select.Parameters.AddWithValue("$id", articleId);
         using var dossier = JsonDocument.Parse((string)select.ExecuteScalar()!);
-        return (id, dossier.RootElement.GetProperty("claims")[0].GetProperty("text").GetString()!);
+        return dossier.RootElement.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("text").GetString()!).ToList();
     }
 
     /// <summary><paramref name="count"/> fact-checks in the store, with their ids, in the order added.</summary>
