@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Factdesk.Publishing;
 using Factdesk.Web.Accounts;
+using Factdesk.Web.Alerts;
 using Factdesk.Web.Api;
 using Factdesk.Web.Articles;
 using Factdesk.Web.Checks;
@@ -47,6 +48,7 @@ public static class DeskHost
         builder.Services.AddScoped<SignIn>();
         builder.Services.AddScoped<ArticleList>();
         builder.Services.AddScoped<CheckStore>();
+        builder.Services.AddScoped<AlertList>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
@@ -155,6 +157,7 @@ public static class DeskHost
         pages.MapChecks();
         pages.MapStatuses();
         pages.MapSearch();
+        pages.MapAlerts();
         app.MapApi();
         return app;
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Factdesk.Ingestion.Batch;
 using Factdesk.Publishing;
 using Factdesk.Web.Accounts;
+using Factdesk.Web.Alerts;
 using Factdesk.Web.Articles;
 using Factdesk.Web.Checks;
 using Factdesk.Web.Data;
@@ -103,6 +104,13 @@ public static class ApiEndpoints
             return TypedResults.Ok(checks.Get(id));
         }).RequireAuthorization(Policy(DeskRoles.FactChecker)).WithSummary("Move a check to another status (a key from /api/statuses) the workflow allows")
             .Produces<ApiError>(StatusCodes.Status409Conflict);
+
+        api.MapGet("/alerts", (HttpContext context, AlertList alerts) =>
+            {
+                var paging = Paging.From(context);
+                return TypedResults.Ok(alerts.Newest(paging.Size, paging.Offset));
+            })
+            .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("The monitoring workers' alerts (claims matching a fact-check rated false), newest first, a page at a time (?page=1&size=50)");
 
         api.MapGet("/statuses", (StatusStore statuses) => TypedResults.Ok(statuses.Workflow.All))
             .RequireAuthorization(Policy(DeskRoles.Viewer)).WithSummary("The workflow's statuses in order: new first, published last");

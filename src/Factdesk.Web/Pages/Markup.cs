@@ -52,6 +52,7 @@ public static class Markup
         {
             nav.Add("<a href=\"/\">Desk</a>");
             nav.Add("<a href=\"/checks\">Checks</a>");
+            nav.Add("<a href=\"/alerts\">Alerts</a>");
             nav.Add("<a href=\"/search\">Search</a>");
             if (user.Can(DeskRoles.FactChecker)) nav.Add("<a href=\"/articles/new\">Submit an article</a>");
             if (user.Can(DeskRoles.Admin)) nav.Add("<a href=\"/users\">Users</a>");

@@ -25,10 +25,11 @@ public sealed class DeskBrowserTests : IAsyncLifetime
     private readonly TempDirectory _temp = new();
     private WebApplication? _app;
     private string _base = "";
+    private string _database = "";
 
     public async ValueTask InitializeAsync()
     {
-        var database = _temp.File("desk.db");
+        var database = _database = _temp.File("desk.db");
         using (var db = new DeskDatabase(new DeskOptions(database, ""), TimeProvider.System))
             new UserStore(db, new AuditLog(db)).Add("ada", DeskRoles.Admin, Password, Actor.CommandLine);
         _app = DeskHost.Build([], builder =>
@@ -118,6 +119,15 @@ public sealed class DeskBrowserTests : IAsyncLifetime
         await Shot(page, "statuses");
         await page.GotoAsync($"{_base}/users");
         await Shot(page, "users");
+
+        // Two alerts as a monitoring worker records them: one on the claim now checked, one on another claim of the article.
+        var articleId = RecordAlerts();
+        await page.GotoAsync($"{_base}/alerts");
+        Assert.True(await page.Locator(".alerts li", new() { HasTextString = "Instead of eliminating terrorists" }).GetByRole(AriaRole.Link, new() { NameRegex = new("^Check \\d+$") }).IsVisibleAsync());
+        await Shot(page, "alerts");
+        await page.Locator(".alerts li").First.GetByRole(AriaRole.Button, new() { Name = "Open a check" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/checks/\\d+$"));
+        Assert.Contains($"/articles/{articleId}", await page.Locator("main").InnerHTMLAsync());
         Assert.Empty(problems);
     }
 
@@ -146,6 +156,38 @@ public sealed class DeskBrowserTests : IAsyncLifetime
         Assert.Equal("Posted without JavaScript.", await page.Locator("#comments .comment").Last.InnerTextAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Move to Researching" }).ClickAsync();
         Assert.Equal("Researching", await page.Locator("#status").InnerTextAsync());
+    }
+
+    /// <summary>Records two alerts on the one article through the SQLite alert store; returns the article's id.</summary>
+    private long RecordAlerts()
+    {
+        float[] vector = [1f, .. new float[Factdesk.Matching.SentenceEncoder.Dimensions - 1]];
+        (string Key, string Claim)[] earlier =
+        [
+            ("browser:raqqa", "The US-led coalition let Islamic State fighters leave Raqqa instead of fighting them"),
+            ("browser:other", "Russian strikes in Syria only ever hit terrorist targets"),
+        ];
+        using (var facts = Factdesk.Storage.SqliteFactCheckStore.Open(_database))
+            facts.AddAll(earlier.Select(e => new Factdesk.Storage.FactCheckRecord(e.Key, e.Claim, Verdict: "False",
+                Url: $"https://factcheck.example.org/{e.Key[8..]}", Publisher: "Example Checks", Embedding: vector)).ToList());
+        using var db = new DeskDatabase(new DeskOptions(_database, ""), TimeProvider.System);
+        long IdOf(string key)
+        {
+            using var select = db.Command($"SELECT id FROM fact_checks WHERE source_key = '{key}'");
+            return (long)select.ExecuteScalar()!;
+        }
+        using var dossier = db.Command("SELECT article_id, json FROM dossiers ORDER BY article_id LIMIT 1");
+        using var row = dossier.ExecuteReader();
+        row.Read();
+        var articleId = row.GetInt64(0);
+        var claims = JsonNode.Parse(row.GetString(1))!["claims"]!.AsArray().Select(c => c!["text"]!.GetValue<string>()).ToList();
+        var checkedClaim = claims.First(c => c.Contains("Instead of eliminating terrorists", StringComparison.Ordinal));
+        using var alerts = Factdesk.Storage.SqliteAlertStore.Open(_database);
+        alerts.Finish(articleId, [
+            new(IdOf("browser:raqqa"), checkedClaim, earlier[0].Claim, "False", "https://factcheck.example.org/raqqa", 0.87),
+            new(IdOf("browser:other"), claims.First(c => c != checkedClaim), earlier[1].Claim, "False", "https://factcheck.example.org/other", 0.81),
+        ]);
+        return articleId;
     }
 
     private static async Task Shot(IPage page, string name)
