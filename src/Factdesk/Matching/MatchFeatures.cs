@@ -16,7 +16,11 @@ public sealed record RerankQuery(string Text, float[] Vector, float[] BodyVector
     {
         var tweets = texts.Select(TweetText.Parse).ToArray();
         var sentences = tweets.Select(t => t.Sentences()).ToArray();
-        var encoded = encoder.Encode(tweets.Select(t => t.Body).Concat(sentences.SelectMany(s => s)).ToArray());
+        // A plain query is its own body and its body its only sentence: each distinct text is encoded once.
+        var wanted = tweets.Select(t => t.Body).Concat(sentences.SelectMany(s => s)).ToArray();
+        var distinct = wanted.Distinct(StringComparer.Ordinal).ToArray();
+        var vectorOf = distinct.Zip(encoder.Encode(distinct)).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
+        var encoded = wanted.Select(t => vectorOf[t]).ToArray();
         var next = tweets.Length;
         var queries = new RerankQuery[texts.Count];
         for (var i = 0; i < texts.Count; i++)
