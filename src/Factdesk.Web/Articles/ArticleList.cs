@@ -26,10 +26,10 @@ public sealed class ArticleList(DeskDatabase db, DeskOptions options, DossierCac
     {
         using var select = db.Command($"{Select} WHERE a.id = @id");
         select.Bind("@id", id);
-        using var row = select.ExecuteReader();
-        if (!row.Read()) throw DeskProblem.NotFound($"article {id}");
-        var summary = Read(row);
-        return (summary, cache.Get(options.Database, id, row.GetString(5), () => DossierJson(id)));
+        // Read and closed before the dossier is loaded: a PostgreSQL connection runs one reader at a time.
+        var (summary, version) = select.Rows(row => (Read(row), row.GetString(5))).FirstOrDefault();
+        if (summary is null) throw DeskProblem.NotFound($"article {id}");
+        return (summary, cache.Get(options.Database, id, version, () => DossierJson(id)));
     }
 
     private string DossierJson(long id)

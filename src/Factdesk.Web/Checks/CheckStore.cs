@@ -65,9 +65,10 @@ public sealed class CheckStore(DeskDatabase db, AuditLog audit, ArticleList arti
     public IReadOnlyList<CheckRecord> List(long articleId) => Query("WHERE c.article_id = @article ORDER BY c.id", ("@article", articleId));
 
     /// <summary>A page of the checks, most recently changed first; only those in <paramref name="status"/> when given, or only unpublished ones.</summary>
+    // The cast gives PostgreSQL the type of a null @status, which it cannot tell from "IS NULL" alone.
     public IReadOnlyList<CheckRecord> Recent(int limit, int offset = 0, string? status = null, bool unpublished = false) =>
         Query("""
-            WHERE (@status IS NULL OR c.status = @status) AND (@unpublished = 0 OR c.status <> 'published')
+            WHERE (CAST(@status AS TEXT) IS NULL OR c.status = @status) AND (@unpublished = 0 OR c.status <> 'published')
             ORDER BY c.updated_at DESC, c.id DESC LIMIT @limit OFFSET @offset
             """, ("@status", (object?)status ?? DBNull.Value), ("@unpublished", unpublished ? 1 : 0), ("@limit", limit), ("@offset", offset));
 
