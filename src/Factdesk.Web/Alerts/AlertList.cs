@@ -12,7 +12,7 @@ public sealed record DeskAlert(
     long FactCheckId, string FactCheckClaim, string? Verdict, string? Publisher, string? Url, double Score, DateTimeOffset CreatedAt,
     long? ClaimCheckId, long? ArticleCheckId);
 
-/// <summary>The alerts the workers recorded in the desk's SQLite file (the alerts table), newest first.</summary>
+/// <summary>The alerts the workers recorded in the desk's database (the alerts table), newest first.</summary>
 public sealed class AlertList(DeskDatabase db)
 {
     public IReadOnlyList<DeskAlert> Newest(int limit, int offset = 0)

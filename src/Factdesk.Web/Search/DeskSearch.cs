@@ -14,8 +14,8 @@ public sealed record SearchResults(string Query, IReadOnlyList<CheckHit> Checks,
 /// <summary>
 /// One search box over what the desk knows: its checks (claim, claimant, summary, verdict), the check-worthy claims
 /// of its articles, the store's fact-checks (the hybrid matcher: words and meaning), and the claimants of both.
-/// The desk's own rows are found by plain substring (case-insensitive: ASCII letters on SQLite, all on PostgreSQL), so no character of the query
-/// is special: quotes, %, _ and SQL keywords are only text.
+/// The desk's own rows are found by plain substring (case-insensitive: ASCII letters on SQLite, all on PostgreSQL),
+/// so no character of the query is special: quotes, %, _ and SQL keywords are only text.
 /// </summary>
 public sealed class DeskSearch(DeskDatabase db, EarlierFactChecks factChecks, DeskOptions options)
 {
