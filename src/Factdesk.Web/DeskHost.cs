@@ -19,8 +19,8 @@ namespace Factdesk.Web;
 
 /// <summary>
 /// The desk's composition root: every service, the security settings and the endpoints, in the order requests meet
-/// them. Settings: Desk:Database (the SQLite file), Desk:Scale (rating scale id or file), Desk:Publisher (the name
-/// on published fact-checks), Desk:LoginsPerMinute (sign-in attempts per client address), Desk:BehindProxy (true: the
+/// them. Settings: Desk:Database (a SQLite file or a PostgreSQL connection string), Desk:Site (the public site's
+/// folder), Desk:Scale (rating scale id or file), Desk:Publisher (the name on published fact-checks), Desk:LoginsPerMinute (sign-in attempts per client address), Desk:BehindProxy (true: the
 /// client's address and scheme come from X-Forwarded-For/-Proto, set by the one proxy in front of the desk).
 /// </summary>
 public static class DeskHost

@@ -1,10 +1,9 @@
-using System.Globalization;
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Factdesk.Ingestion;
 using Factdesk.Web.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 
 namespace Factdesk.Web.Accounts;
 
@@ -33,15 +32,15 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         role = DeskRoles.Parse(role);
         ValidPassword(password);
         if (Find(name) is not null) throw new InputException(name, "an account with this name already exists");
-        using var transaction = db.Connection.BeginTransaction();
+        using var transaction = db.Begin();
         using var insert = db.Command("""
-            INSERT INTO users (name, role, password_hash, created_at, security_stamp) VALUES ($name, $role, $hash, $at, $stamp) RETURNING id
+            INSERT INTO users (name, role, password_hash, created_at, security_stamp) VALUES (@name, @role, @hash, @at, @stamp) RETURNING id
             """, transaction);
-        insert.Bind("$stamp", NewStamp());
-        insert.Bind("$name", name);
-        insert.Bind("$role", role);
-        insert.Bind("$hash", Hasher.HashPassword(null!, password));
-        insert.Bind("$at", db.Now());
+        insert.Bind("@stamp", NewStamp());
+        insert.Bind("@name", name);
+        insert.Bind("@role", role);
+        insert.Bind("@hash", Hasher.HashPassword(null!, password));
+        insert.Bind("@at", db.Now());
         var id = (long)insert.ExecuteScalar()!;
         audit.Record(transaction, by, "account created", detail: $"{name} as {role}");
         transaction.Commit();
@@ -62,9 +61,9 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
             throw new InputException("password", $"must be {MinPasswordLength} to {MaxPasswordLength} characters long");
     }
 
-    public DeskUser? Find(string name) => One("WHERE name = $key", name);
+    public DeskUser? Find(string name) => One("WHERE name = @key", name);
 
-    public DeskUser? Get(long id) => One("WHERE id = $key", id);
+    public DeskUser? Get(long id) => One("WHERE id = @key", id);
 
     public IReadOnlyList<DeskUser> All()
     {
@@ -78,9 +77,9 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         var result = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            using var update = db.Command("UPDATE users SET password_hash = $hash WHERE id = $id");
-            update.Bind("$hash", Hasher.HashPassword(user, password));
-            update.Bind("$id", user.Id);
+            using var update = db.Command("UPDATE users SET password_hash = @hash WHERE id = @id");
+            update.Bind("@hash", Hasher.HashPassword(user, password));
+            update.Bind("@id", user.Id);
             update.ExecuteNonQuery();
         }
         return result != PasswordVerificationResult.Failed;
@@ -94,10 +93,10 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
 
     public void SetFailures(long id, int failures, DateTimeOffset? lockedUntil)
     {
-        using var update = db.Command("UPDATE users SET failed_logins = $failures, locked_until = $until WHERE id = $id");
-        update.Bind("$failures", failures);
-        update.Bind("$until", lockedUntil?.ToString("o", CultureInfo.InvariantCulture));
-        update.Bind("$id", id);
+        using var update = db.Command("UPDATE users SET failed_logins = @failures, locked_until = @until WHERE id = @id");
+        update.Bind("@failures", failures);
+        update.Bind("@until", lockedUntil);
+        update.Bind("@id", id);
         update.ExecuteNonQuery();
     }
 
@@ -107,12 +106,12 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         name = string.IsNullOrWhiteSpace(name) ? "token" : name.Trim();
         if (name.Length > 100) throw new InputException("token name", "must be at most 100 characters");
         var secret = TokenPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        using var transaction = db.Connection.BeginTransaction();
-        using var insert = db.Command("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($user, $name, $hash, $at)", transaction);
-        insert.Bind("$user", user.Id);
-        insert.Bind("$name", name);
-        insert.Bind("$hash", TokenHash(secret));
-        insert.Bind("$at", db.Now());
+        using var transaction = db.Begin();
+        using var insert = db.Command("INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES (@user, @name, @hash, @at)", transaction);
+        insert.Bind("@user", user.Id);
+        insert.Bind("@name", name);
+        insert.Bind("@hash", TokenHash(secret));
+        insert.Bind("@at", db.Now());
         insert.ExecuteNonQuery();
         audit.Record(transaction, user.Actor, "API token created", detail: name);
         transaction.Commit();
@@ -142,13 +141,13 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
 
     private void SetPassword(DeskUser user, string password, Actor by, string action)
     {
-        using var transaction = db.Connection.BeginTransaction();
+        using var transaction = db.Begin();
         using var update = db.Command("""
-            UPDATE users SET password_hash = $hash, security_stamp = $stamp, failed_logins = 0, locked_until = NULL WHERE id = $id
+            UPDATE users SET password_hash = @hash, security_stamp = @stamp, failed_logins = 0, locked_until = NULL WHERE id = @id
             """, transaction);
-        update.Bind("$hash", Hasher.HashPassword(user, password));
-        update.Bind("$stamp", NewStamp());
-        update.Bind("$id", user.Id);
+        update.Bind("@hash", Hasher.HashPassword(user, password));
+        update.Bind("@stamp", NewStamp());
+        update.Bind("@id", user.Id);
         update.ExecuteNonQuery();
         audit.Record(transaction, by, action, detail: user.Name);
         transaction.Commit();
@@ -162,11 +161,11 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         if (disabled && user.Id == by.Id) throw DeskProblem.Conflict("You cannot disable your own account.");
         if (disabled && user.Role == DeskRoles.Admin && All().Count(u => u.Role == DeskRoles.Admin && !u.Disabled) == 1)
             throw DeskProblem.Conflict("This is the last admin account; make another admin first.");
-        using var transaction = db.Connection.BeginTransaction();
-        using var update = db.Command("UPDATE users SET disabled = $disabled, security_stamp = $stamp WHERE id = $id", transaction);
-        update.Bind("$disabled", disabled ? 1 : 0);
-        update.Bind("$stamp", NewStamp());
-        update.Bind("$id", id);
+        using var transaction = db.Begin();
+        using var update = db.Command("UPDATE users SET disabled = @disabled, security_stamp = @stamp WHERE id = @id", transaction);
+        update.Bind("@disabled", disabled);
+        update.Bind("@stamp", NewStamp());
+        update.Bind("@id", id);
         update.ExecuteNonQuery();
         audit.Record(transaction, by, disabled ? "account disabled" : "account enabled", detail: user.Name);
         transaction.Commit();
@@ -182,10 +181,10 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
         if (user.Role == role) return;
         if (user.Role == DeskRoles.Admin && All().Count(u => u.Role == DeskRoles.Admin && !u.Disabled) == 1)
             throw DeskProblem.Conflict("This is the last admin account; make another admin first.");
-        using var transaction = db.Connection.BeginTransaction();
-        using var update = db.Command("UPDATE users SET role = $role WHERE id = $id", transaction);
-        update.Bind("$role", role);
-        update.Bind("$id", id);
+        using var transaction = db.Begin();
+        using var update = db.Command("UPDATE users SET role = @role WHERE id = @id", transaction);
+        update.Bind("@role", role);
+        update.Bind("@id", id);
         update.ExecuteNonQuery();
         audit.Record(transaction, by, "role changed", detail: $"{user.Name}: {user.Role} → {role}");
         transaction.Commit();
@@ -194,10 +193,10 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
     /// <summary>Deletes one of the user's own tokens; a token of someone else is not found.</summary>
     public void RevokeToken(DeskUser user, long tokenId)
     {
-        using var transaction = db.Connection.BeginTransaction();
-        using var delete = db.Command("DELETE FROM api_tokens WHERE id = $id AND user_id = $user RETURNING name", transaction);
-        delete.Bind("$id", tokenId);
-        delete.Bind("$user", user.Id);
+        using var transaction = db.Begin();
+        using var delete = db.Command("DELETE FROM api_tokens WHERE id = @id AND user_id = @user RETURNING name", transaction);
+        delete.Bind("@id", tokenId);
+        delete.Bind("@user", user.Id);
         var name = delete.ExecuteScalar() as string ?? throw DeskProblem.NotFound($"API token {tokenId} of yours");
         audit.Record(transaction, user.Actor, "API token revoked", detail: name);
         transaction.Commit();
@@ -205,16 +204,16 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
 
     public IReadOnlyList<TokenInfo> Tokens(long userId)
     {
-        using var select = db.Command("SELECT id, name, created_at FROM api_tokens WHERE user_id = $user ORDER BY id");
-        select.Bind("$user", userId);
+        using var select = db.Command("SELECT id, name, created_at FROM api_tokens WHERE user_id = @user ORDER BY id");
+        select.Bind("@user", userId);
         return select.Rows(row => new TokenInfo(row.GetInt64(0), row.GetString(1), row.Time(2)!.Value));
     }
 
     public DeskUser? FindByToken(string secret)
     {
         if (!secret.StartsWith(TokenPrefix, StringComparison.Ordinal) || secret.Length > 200) return null;
-        using var select = db.Command($"{Select} WHERE disabled = 0 AND id = (SELECT user_id FROM api_tokens WHERE token_hash = $hash)");
-        select.Bind("$hash", TokenHash(secret));
+        using var select = db.Command($"{Select} WHERE NOT disabled AND id = (SELECT user_id FROM api_tokens WHERE token_hash = @hash)");
+        select.Bind("@hash", TokenHash(secret));
         using var row = select.ExecuteReader();
         return row.Read() ? Read(row) : null;
     }
@@ -227,11 +226,11 @@ public sealed class UserStore(DeskDatabase db, AuditLog audit)
     private DeskUser? One(string where, object key)
     {
         using var select = db.Command($"{Select} {where}");
-        select.Bind("$key", key);
+        select.Bind("@key", key);
         using var row = select.ExecuteReader();
         return row.Read() ? Read(row) : null;
     }
 
-    private static DeskUser Read(SqliteDataReader row) =>
-        new(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.GetInt32(4), row.Time(5), row.GetInt64(6) != 0, row.GetString(7));
+    private static DeskUser Read(DbDataReader row) =>
+        new(row.GetInt64(0), row.GetString(1), row.GetString(2), row.GetString(3), row.Int(4), row.Time(5), row.GetBoolean(6), row.GetString(7));
 }

@@ -12,21 +12,21 @@ public sealed record DeskAlert(
     long FactCheckId, string FactCheckClaim, string? Verdict, string? Publisher, string? Url, double Score, DateTimeOffset CreatedAt,
     long? ClaimCheckId, long? ArticleCheckId);
 
-/// <summary>The alerts the workers recorded in the desk's SQLite file (the alerts table), newest first.</summary>
+/// <summary>The alerts the workers recorded in the desk's database (the alerts table), newest first.</summary>
 public sealed class AlertList(DeskDatabase db)
 {
     public IReadOnlyList<DeskAlert> Newest(int limit, int offset = 0)
     {
-        using var select = db.Command($"{Select} ORDER BY al.id DESC LIMIT $limit OFFSET $offset");
-        select.Bind("$limit", limit);
-        select.Bind("$offset", offset);
+        using var select = db.Command($"{Select} ORDER BY al.id DESC LIMIT @limit OFFSET @offset");
+        select.Bind("@limit", limit);
+        select.Bind("@offset", offset);
         return select.Rows(Read);
     }
 
     public DeskAlert Get(long id)
     {
-        using var select = db.Command($"{Select} WHERE al.id = $id");
-        select.Bind("$id", id);
+        using var select = db.Command($"{Select} WHERE al.id = @id");
+        select.Bind("@id", id);
         return select.Rows(Read).FirstOrDefault() ?? throw DeskProblem.NotFound($"alert {id}");
     }
 
@@ -39,7 +39,7 @@ public sealed class AlertList(DeskDatabase db)
         FROM alerts al LEFT JOIN articles a ON a.id = al.article_id LEFT JOIN fact_checks f ON f.id = al.fact_check_id
         """;
 
-    private static DeskAlert Read(Microsoft.Data.Sqlite.SqliteDataReader row) =>
+    private static DeskAlert Read(System.Data.Common.DbDataReader row) =>
         new(row.GetInt64(0), row.GetInt64(1), row.Text(2), row.GetBoolean(3), row.GetString(4), row.GetInt64(5), row.GetString(6), row.Text(7),
             row.Text(8), row.Text(9), row.GetDouble(10), row.Time(11)!.Value, row.Long(12), row.Long(13));
 }

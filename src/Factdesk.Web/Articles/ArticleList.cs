@@ -9,9 +9,9 @@ public sealed class ArticleList(DeskDatabase db, DeskOptions options, DossierCac
 {
     public IReadOnlyList<ArticleSummary> Newest(int limit = 100, int offset = 0)
     {
-        using var select = db.Command($"{Select} ORDER BY a.id DESC LIMIT $limit OFFSET $offset");
-        select.Bind("$limit", limit);
-        select.Bind("$offset", offset);
+        using var select = db.Command($"{Select} ORDER BY a.id DESC LIMIT @limit OFFSET @offset");
+        select.Bind("@limit", limit);
+        select.Bind("@offset", offset);
         return select.Rows(Read);
     }
 
@@ -24,18 +24,18 @@ public sealed class ArticleList(DeskDatabase db, DeskOptions options, DossierCac
     /// <summary>The article and its analysis; the analysis comes from the cache while the article's content is unchanged.</summary>
     public (ArticleSummary Summary, AnalysedArticle Analysis) Get(long id)
     {
-        using var select = db.Command($"{Select} WHERE a.id = $id");
-        select.Bind("$id", id);
-        using var row = select.ExecuteReader();
-        if (!row.Read()) throw DeskProblem.NotFound($"article {id}");
-        var summary = Read(row);
-        return (summary, cache.Get(options.DatabasePath, id, row.GetString(5), () => DossierJson(id)));
+        using var select = db.Command($"{Select} WHERE a.id = @id");
+        select.Bind("@id", id);
+        // Read and closed before the dossier is loaded: a PostgreSQL connection runs one reader at a time.
+        var (summary, version) = select.Rows(row => (Read(row), row.GetString(5))).FirstOrDefault();
+        if (summary is null) throw DeskProblem.NotFound($"article {id}");
+        return (summary, cache.Get(options.Database, id, version, () => DossierJson(id)));
     }
 
     private string DossierJson(long id)
     {
-        using var select = db.Command("SELECT json FROM dossiers WHERE article_id = $id");
-        select.Bind("$id", id);
+        using var select = db.Command("SELECT json FROM dossiers WHERE article_id = @id");
+        select.Bind("@id", id);
         return select.ExecuteScalar() as string ?? throw DeskProblem.NotFound($"dossier of article {id}");
     }
 
@@ -43,6 +43,6 @@ public sealed class ArticleList(DeskDatabase db, DeskOptions options, DossierCac
         SELECT a.id, a.title, a.url, a.ingested_at, (SELECT count(*) FROM checks c WHERE c.article_id = a.id), a.content_hash FROM articles a
         """;
 
-    private static ArticleSummary Read(Microsoft.Data.Sqlite.SqliteDataReader row) =>
-        new(row.GetInt64(0), row.Text(1), row.Text(2), row.Time(3)!.Value, row.GetInt32(4));
+    private static ArticleSummary Read(System.Data.Common.DbDataReader row) =>
+        new(row.GetInt64(0), row.Text(1), row.Text(2), row.Time(3)!.Value, row.Int(4));
 }

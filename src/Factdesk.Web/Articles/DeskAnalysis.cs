@@ -25,7 +25,7 @@ public sealed class DeskAnalysis
     {
         lock (Gate)
         {
-            using var store = SqliteArticleStore.Open(options.DatabasePath);
+            using var store = StoreFactory.OpenArticles(options.Database);
             return new ArticleIngester(store, Pipeline.Value).Ingest(new InputItem(name, null, load));
         }
     }

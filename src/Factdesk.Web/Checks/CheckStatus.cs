@@ -57,10 +57,10 @@ public sealed class StatusStore(DeskDatabase db, AuditLog audit)
         var status = Workflow.All.FirstOrDefault(s => s.Key == key) ?? throw DeskProblem.NotFound($"status {key}");
         name = ValidName(name, key);
         if (name == status.Name) return;
-        using var transaction = db.Connection.BeginTransaction();
-        using var update = db.Command("UPDATE check_statuses SET name = $name WHERE key = $key", transaction);
-        update.Bind("$name", name);
-        update.Bind("$key", key);
+        using var transaction = db.Begin();
+        using var update = db.Command("UPDATE check_statuses SET name = @name WHERE key = @key", transaction);
+        update.Bind("@name", name);
+        update.Bind("@key", key);
         update.ExecuteNonQuery();
         audit.Record(transaction, by, "status renamed", detail: $"{status.Name} → {name}");
         transaction.Commit();
@@ -74,17 +74,17 @@ public sealed class StatusStore(DeskDatabase db, AuditLog audit)
         var before = Workflow.All.FirstOrDefault(s => s.Key == after) ?? throw DeskProblem.Invalid("Say after which status the new one comes.");
         if (before.Key == CheckStatus.Published) throw DeskProblem.Invalid("Published stays the last status; add the new one before it.");
         var key = NewKey(name);
-        using var transaction = db.Connection.BeginTransaction();
-        using (var shift = db.Command("UPDATE check_statuses SET position = position + 1 WHERE position > $at", transaction))
+        using var transaction = db.Begin();
+        using (var shift = db.Command("UPDATE check_statuses SET position = position + 1 WHERE position > @at", transaction))
         {
-            shift.Bind("$at", before.Position);
+            shift.Bind("@at", before.Position);
             shift.ExecuteNonQuery();
         }
-        using (var insert = db.Command("INSERT INTO check_statuses (key, name, position) VALUES ($key, $name, $position)", transaction))
+        using (var insert = db.Command("INSERT INTO check_statuses (key, name, position) VALUES (@key, @name, @position)", transaction))
         {
-            insert.Bind("$key", key);
-            insert.Bind("$name", name);
-            insert.Bind("$position", before.Position + 1);
+            insert.Bind("@key", key);
+            insert.Bind("@name", name);
+            insert.Bind("@position", before.Position + 1);
             insert.ExecuteNonQuery();
         }
         audit.Record(transaction, by, "status added", detail: $"{name} after {before.Name}");

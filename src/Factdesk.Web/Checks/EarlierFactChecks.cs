@@ -23,7 +23,7 @@ public sealed class EarlierFactChecks(IMemoryCache cache)
     private static readonly Lock Gate = new();
 
     public IReadOnlyList<EarlierFactCheck> For(DeskOptions options, CheckRecord check) =>
-        cache.GetOrCreate((options.DatabasePath, check.Id, check.Status), entry =>
+        cache.GetOrCreate((options.Database, check.Id, check.Status), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = Remembered;
             var own = PublishedCheck.SourceKey(check.Id);
@@ -35,7 +35,7 @@ public sealed class EarlierFactChecks(IMemoryCache cache)
     /// matcher calls a match, and those sharing words with the query, best first. Kept for a minute per query.
     /// </summary>
     public IReadOnlyList<EarlierFactCheck> Find(DeskOptions options, string query, int top) =>
-        cache.GetOrCreate(("search", options.DatabasePath, query, top), entry =>
+        cache.GetOrCreate(("search", options.Database, query, top), entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
             return Search(options, query, top, words: true).Select(m => m.Found).ToList();
@@ -44,7 +44,7 @@ public sealed class EarlierFactChecks(IMemoryCache cache)
     /// <summary>Stores a published check in the fact-check store; a check stored before (same key) is left as it is.</summary>
     public void Add(DeskOptions options, FactCheckRecord record)
     {
-        using var store = SqliteFactCheckStore.Open(options.DatabasePath);
+        using var store = StoreFactory.OpenFactChecks(options.Database);
         float[] embedding;
         lock (Gate) embedding = Encoder.Value.Encode(record.Claim);
         store.AddAll([record with { Embedding = embedding }]);
@@ -52,7 +52,7 @@ public sealed class EarlierFactChecks(IMemoryCache cache)
 
     private static List<(string Key, EarlierFactCheck Found)> Search(DeskOptions options, string query, int top, bool words)
     {
-        using var store = SqliteFactCheckStore.Open(options.DatabasePath);
+        using var store = StoreFactory.OpenFactChecks(options.Database);
         if (store.Count() == 0) return [];
         List<(string, EarlierFactCheck)> found;
         lock (Gate)

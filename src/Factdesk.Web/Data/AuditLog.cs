@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Factdesk.Web.Data;
 
@@ -11,32 +11,32 @@ public sealed record AuditEntry(long Id, DateTimeOffset At, string UserName, str
 /// </summary>
 public sealed class AuditLog(DeskDatabase db)
 {
-    public void Record(SqliteTransaction? transaction, Actor actor, string action, long? articleId = null, long? checkId = null, string? detail = null)
+    public void Record(DbTransaction? transaction, Actor actor, string action, long? articleId = null, long? checkId = null, string? detail = null)
     {
         using var insert = db.Command("""
             INSERT INTO audit_log (at, user_id, user_name, action, article_id, check_id, detail)
-            VALUES ($at, $user, $name, $action, $article, $check, $detail)
+            VALUES (@at, @user, @name, @action, @article, @check, @detail)
             """, transaction);
-        insert.Bind("$at", db.Now());
-        insert.Bind("$user", actor.Id);
-        insert.Bind("$name", actor.Name);
-        insert.Bind("$action", action);
-        insert.Bind("$article", articleId);
-        insert.Bind("$check", checkId);
-        insert.Bind("$detail", detail);
+        insert.Bind("@at", db.Now());
+        insert.Bind("@user", actor.Id);
+        insert.Bind("@name", actor.Name);
+        insert.Bind("@action", action);
+        insert.Bind("@article", articleId);
+        insert.Bind("@check", checkId);
+        insert.Bind("@detail", detail);
         insert.ExecuteNonQuery();
     }
 
     /// <summary>The newest entries first; only those of one check when <paramref name="checkId"/> is given.</summary>
     public IReadOnlyList<AuditEntry> Recent(long? checkId = null, int limit = 200, int offset = 0)
     {
-        // Two statements rather than "$check IS NULL OR ...", so a check's history is read through its index.
+        // Two statements rather than "@check IS NULL OR ...", so a check's history is read through its index.
         using var select = db.Command(checkId is null
-            ? "SELECT id, at, user_name, action, article_id, check_id, detail FROM audit_log ORDER BY id DESC LIMIT $limit OFFSET $offset"
-            : "SELECT id, at, user_name, action, article_id, check_id, detail FROM audit_log WHERE check_id = $check ORDER BY id DESC LIMIT $limit OFFSET $offset");
-        select.Bind("$check", checkId);
-        select.Bind("$limit", limit);
-        select.Bind("$offset", offset);
+            ? "SELECT id, at, user_name, action, article_id, check_id, detail FROM audit_log ORDER BY id DESC LIMIT @limit OFFSET @offset"
+            : "SELECT id, at, user_name, action, article_id, check_id, detail FROM audit_log WHERE check_id = @check ORDER BY id DESC LIMIT @limit OFFSET @offset");
+        if (checkId is not null) select.Bind("@check", checkId);
+        select.Bind("@limit", limit);
+        select.Bind("@offset", offset);
         return select.Rows(row => new AuditEntry(row.GetInt64(0), row.Time(1)!.Value,
             row.GetString(2), row.GetString(3), row.Long(4), row.Long(5), row.Text(6)));
     }

@@ -19,8 +19,25 @@ internal static class PostgresDatabase
         db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) ||
         db.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
+    // The databases this process has brought up to date: the desk opens a connection per request and should not
+    // take the migration lock each time.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Migrated = new();
+
     /// <summary>Connects and migrates; a server that cannot be reached or refuses is a one-line <see cref="InputException"/>.</summary>
-    public static NpgsqlConnection Open(string db)
+    public static NpgsqlConnection Open(string db) => Open(db, migrate: true);
+
+    /// <summary>
+    /// Connects for one short unit of work (a desk request), migrating only the first time this process opens
+    /// <paramref name="db"/>: a schema does not go back, and a newer Factdesk migrating meanwhile keeps the old tables.
+    /// </summary>
+    public static NpgsqlConnection Connect(string db)
+    {
+        var connection = Open(db, migrate: !Migrated.ContainsKey(db));
+        Migrated.TryAdd(db, true);
+        return connection;
+    }
+
+    private static NpgsqlConnection Open(string db, bool migrate)
     {
         var builder = Parse(db);
         var shown = Shown(builder);
@@ -28,7 +45,7 @@ internal static class PostgresDatabase
         try
         {
             connection.Open();
-            Migrate(connection, PostgresSchema.Steps, shown);
+            if (migrate) Migrate(connection, PostgresSchema.Steps, shown);
             return connection;
         }
         catch (Exception e) when (e is NpgsqlException or SocketException or TimeoutException)

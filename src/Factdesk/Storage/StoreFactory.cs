@@ -17,11 +17,14 @@ public static class StoreFactory
     public static IAlertStore OpenAlerts(string db) =>
         IsPostgres(db) ? PostgresAlertStore.Open(db) : SqliteAlertStore.Open(db);
 
-    /// <summary>Refuses a PostgreSQL database for what only works on a SQLite file (backup, doctor, the desk).</summary>
+    /// <summary>What a message or log may show of <paramref name="db"/>: a PostgreSQL connection string without its password.</summary>
+    public static string Shown(string db) => IsPostgres(db) ? PostgresDatabase.Shown(PostgresDatabase.Parse(db)) : db;
+
+    /// <summary>Refuses a PostgreSQL database for what only works on a SQLite file (backup, restore, doctor).</summary>
     public static void RequireSqlite(string db, string what)
     {
         if (IsPostgres(db))
             throw new Ingestion.InputException(PostgresDatabase.Shown(PostgresDatabase.Parse(db)),
-                $"is a PostgreSQL database; {what} works on SQLite files only (docs/DEPLOY.md says how to back up and check PostgreSQL)");
+                $"is a PostgreSQL database; {what} works on SQLite files only: back it up with pg_dump and restore it with pg_restore (docs/DEPLOY.md)");
     }
 }

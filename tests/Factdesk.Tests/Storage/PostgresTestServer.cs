@@ -19,13 +19,17 @@ public sealed class PostgresTestServer : IDisposable
 
     public static string? ConnectionString => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } s ? s : null;
 
+    public static readonly string Missing = $"{Variable} is not set: no PostgreSQL server to test against (.ci/run starts one and sets it)";
+
     /// <summary>The server, or the test is skipped (never passed) when none is configured.</summary>
     public static PostgresTestServer Require()
     {
-        Assert.SkipUnless(ConnectionString is not null,
-            $"{Variable} is not set: no PostgreSQL server to test against (.ci/run starts one and sets it)");
+        Assert.SkipUnless(ConnectionString is not null, Missing);
         return new PostgresTestServer(ConnectionString!);
     }
+
+    /// <summary>The server, or null when none is configured: for a class fixture, whose tests then skip with <see cref="Missing"/>.</summary>
+    public static PostgresTestServer? IfConfigured() => ConnectionString is null ? null : new PostgresTestServer(ConnectionString);
 
     /// <summary>A connection string whose tables live in this test's schema <paramref name="name"/>, created on first use.</summary>
     public string Schema(string name)

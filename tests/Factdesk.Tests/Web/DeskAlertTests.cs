@@ -9,19 +9,27 @@ using Factdesk.Web.Data;
 
 namespace Factdesk.Tests.Web;
 
-/// <summary>The monitoring workers' alerts, recorded through the SQLite alert store, as the desk shows and serves them.</summary>
-public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<DeskFixture>
+/// <summary>The monitoring workers' alerts, recorded through the alert store, as the desk shows and serves them.</summary>
+public abstract partial class DeskAlertCases
 {
+    private readonly DeskFixture _desk;
+
+    protected DeskAlertCases(DeskFixture desk)
+    {
+        desk.RequireStore();
+        _desk = desk;
+    }
+
     [Fact]
     public async Task An_alert_is_listed_with_its_article_and_fact_check_and_hostile_fields_stay_text()
     {
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         var (articleId, claim) = await NewArticle(checker, "listed");
         var facts = FactChecks("listed", 2, publisher: "Checkers " + Hostile.Script);
         var safe = Record(articleId, facts[0], claim, "The bridge cost " + Hostile.Image, "False " + Hostile.Breakout, "https://factcheck.example/bridge?a=1&b=2");
         var unsafeUrl = Record(articleId, facts[1], claim, "A javascript claim", "False", "javascript:alert(document.cookie)");
 
-        using var viewer = await desk.SignedIn(DeskRoles.Viewer);
+        using var viewer = await _desk.SignedIn(DeskRoles.Viewer);
         var page = await viewer.Page("/alerts");
         Hostile.AssertInert(page);
         Assert.Contains(WebUtility.HtmlEncode(claim), page);
@@ -44,7 +52,7 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
     [Fact]
     public async Task Opening_a_check_from_an_alert_is_audited_and_the_alert_then_links_the_check()
     {
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         var (articleId, claim) = await NewArticle(checker, "opened");
         var facts = FactChecks("opened", 3);
         var alert = Record(articleId, facts[0], claim, "An earlier claim", "False", "https://factcheck.example/opened");
@@ -54,11 +62,11 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var checkId = DeskClient.IdFrom(response);
         Assert.Contains(WebUtility.HtmlEncode(claim), await checker.Page($"/checks/{checkId}"));
-        using (var db = new DeskDatabase(new DeskOptions(desk.DatabasePath, ""), TimeProvider.System))
+        using (var db = new DeskDatabase(new DeskOptions(_desk.Database, ""), TimeProvider.System))
         {
-            using var audit = db.Command("SELECT count(*) FROM audit_log WHERE action = 'check opened' AND check_id = $check AND user_name = $user");
-            audit.Parameters.AddWithValue("$check", checkId);
-            audit.Parameters.AddWithValue("$user", DeskFixture.Checker);
+            using var audit = db.Command("SELECT count(*) FROM audit_log WHERE action = 'check opened' AND check_id = @check AND user_name = @user");
+            audit.Bind("@check", checkId);
+            audit.Bind("@user", DeskFixture.Checker);
             Assert.Equal(1L, audit.ExecuteScalar());
         }
         var page = await checker.Page("/alerts");
@@ -79,7 +87,7 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
     [Fact]
     public async Task Without_the_anti_forgery_field_no_check_is_opened()
     {
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         var (articleId, claim) = await NewArticle(checker, "forged");
         var alert = Record(articleId, FactChecks("forged", 1)[0], claim, "A forged claim", "False", null);
         await checker.Page("/alerts");
@@ -91,7 +99,7 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
     [Fact]
     public async Task Alerts_are_paged_fifty_at_a_time_on_the_page_and_by_size_in_the_API()
     {
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         var (articleId, claim) = await NewArticle(checker, "paged");
         var ids = FactChecks("paged", 53).Select((f, i) => Record(articleId, f, claim, $"Paged claim number {i:00}.", "False", null)).ToList();
 
@@ -105,7 +113,7 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
         Assert.Contains("href=\"/alerts?page=1\"", second);
 
         var ct = TestContext.Current.CancellationToken;
-        using var api = desk.CreateClient();
+        using var api = _desk.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(DeskRoles.Viewer));
         var one = await api.GetFromJsonAsync<JsonElement>("/api/alerts?page=1&size=2", ct);
         var two = await api.GetFromJsonAsync<JsonElement>("/api/alerts?page=2&size=2", ct);
@@ -121,7 +129,7 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
     [Fact]
     public async Task The_OpenAPI_document_describes_the_alerts_endpoint()
     {
-        using var client = desk.CreateClient();
+        using var client = _desk.CreateClient();
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
         var get = document.GetProperty("paths").GetProperty("/api/alerts").GetProperty("get");
         Assert.Contains("alerts", get.GetProperty("summary").GetString());
@@ -140,9 +148,9 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
 
     private List<string> ClaimsOf(long articleId)
     {
-        using var db = new DeskDatabase(new DeskOptions(desk.DatabasePath, ""), TimeProvider.System);
-        using var select = db.Command("SELECT json FROM dossiers WHERE article_id = $id");
-        select.Parameters.AddWithValue("$id", articleId);
+        using var db = new DeskDatabase(new DeskOptions(_desk.Database, ""), TimeProvider.System);
+        using var select = db.Command("SELECT json FROM dossiers WHERE article_id = @id");
+        select.Bind("@id", articleId);
         using var dossier = JsonDocument.Parse((string)select.ExecuteScalar()!);
         return dossier.RootElement.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("text").GetString()!).ToList();
     }
@@ -150,13 +158,13 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
     /// <summary><paramref name="count"/> fact-checks in the store, with their ids, in the order added.</summary>
     private List<long> FactChecks(string tag, int count, string publisher = "Example Checks")
     {
-        using (var store = SqliteFactCheckStore.Open(desk.DatabasePath))
+        using (var store = StoreFactory.OpenFactChecks(_desk.Database))
             store.AddAll(Enumerable.Range(0, count).Select(i => new FactCheckRecord($"alerts:{tag}:{i}", $"Fact-check {tag} {i}", Publisher: publisher, Embedding: Vector)).ToList());
-        using var db = new DeskDatabase(new DeskOptions(desk.DatabasePath, ""), TimeProvider.System);
+        using var db = new DeskDatabase(new DeskOptions(_desk.Database, ""), TimeProvider.System);
         return Enumerable.Range(0, count).Select(i =>
         {
-            using var select = db.Command("SELECT id FROM fact_checks WHERE source_key = $key");
-            select.Parameters.AddWithValue("$key", $"alerts:{tag}:{i}");
+            using var select = db.Command("SELECT id FROM fact_checks WHERE source_key = @key");
+            select.Bind("@key", $"alerts:{tag}:{i}");
             return (long)select.ExecuteScalar()!;
         }).ToList();
     }
@@ -167,15 +175,21 @@ public sealed partial class DeskAlertTests(DeskFixture desk) : IClassFixture<Des
     /// <summary>Records one alert as a worker does, and returns its id.</summary>
     private long Record(long articleId, long factCheckId, string articleClaim, string factCheckClaim, string? verdict, string? url)
     {
-        using var alerts = SqliteAlertStore.Open(desk.DatabasePath);
+        using var alerts = StoreFactory.OpenAlerts(_desk.Database);
         Assert.Equal(1, alerts.Finish(articleId, [new AlertRecord(factCheckId, articleClaim, factCheckClaim, verdict, url, 0.91)]));
         return alerts.Latest(1)[0].Id;
     }
 
     private string Token(string role)
     {
-        using var db = new DeskDatabase(new DeskOptions(desk.DatabasePath, ""), TimeProvider.System);
+        using var db = new DeskDatabase(new DeskOptions(_desk.Database, ""), TimeProvider.System);
         var users = new UserStore(db, new AuditLog(db));
         return users.AddToken(users.Find(DeskFixture.Account(role))!, "alerts test");
     }
 }
+
+/// <summary>The cases of <see cref="DeskAlertCases"/> on a SQLite file.</summary>
+public sealed class DeskAlertTests(DeskFixture desk) : DeskAlertCases(desk), IClassFixture<DeskFixture>;
+
+/// <summary>The cases of <see cref="DeskAlertCases"/> on PostgreSQL.</summary>
+public sealed class PostgresDeskAlertTests(PostgresDeskFixture desk) : DeskAlertCases(desk), IClassFixture<PostgresDeskFixture>;

@@ -9,13 +9,21 @@ using Factdesk.Web.Accounts;
 namespace Factdesk.Tests.Web;
 
 /// <summary>The REST API with a token made on the account page, and the OpenAPI document that describes it.</summary>
-public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskFixture>
+public abstract partial class DeskApiCases
 {
+    private readonly DeskFixture _desk;
+
+    protected DeskApiCases(DeskFixture desk)
+    {
+        desk.RequireStore();
+        _desk = desk;
+    }
+
     [Fact]
     public async Task A_token_from_the_account_page_drives_the_workflow_through_the_API()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var api = desk.CreateClient();
+        using var api = _desk.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await NewToken(DeskRoles.Editor));
 
         var submitted = await api.PostAsJsonAsync("/api/articles", new { text = Hostile.Article("api"), format = "text" }, ct);
@@ -46,7 +54,7 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
         Assert.DoesNotContain(ClaimReviewValidator.Validate(review), f => f.Severity == FindingSeverity.Error);
 
         // The hostile claim is on the public page as text, in the page and in its JSON-LD.
-        using var reader = desk.Client();
+        using var reader = _desk.Client();
         var page = await reader.Page($"/site/checks/{checkId}.html");
         Assert.DoesNotContain("<script>alert", page);
         Assert.DoesNotContain("<img src=x", page);
@@ -60,7 +68,7 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
     public async Task A_published_check_is_found_as_an_earlier_fact_check_of_the_same_claim_in_another_article()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var api = desk.CreateClient();
+        using var api = _desk.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await NewToken(DeskRoles.Editor));
         var first = await OpenCheck(api, Hostile.Article("earlier-a"));
         foreach (var status in new[] { "researching", "in-review" })
@@ -92,7 +100,7 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
     public async Task Bad_API_input_gets_a_sentence_back()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var api = desk.CreateClient();
+        using var api = _desk.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await NewToken(DeskRoles.FactChecker));
         var empty = await api.PostAsJsonAsync("/api/articles", new { text = "" }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
@@ -105,7 +113,7 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
     [Fact]
     public async Task The_OpenAPI_document_describes_the_API_and_not_the_pages()
     {
-        using var client = desk.CreateClient();
+        using var client = _desk.CreateClient();
         var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json", TestContext.Current.CancellationToken);
         Assert.Equal("Factdesk desk API", document.GetProperty("info").GetProperty("title").GetString());
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
@@ -118,15 +126,15 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
     public async Task A_revoked_token_stops_working_and_no_one_revokes_another_users_token()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var viewer = await desk.SignedIn(DeskRoles.Viewer);
+        using var viewer = await _desk.SignedIn(DeskRoles.Viewer);
         var page = await DeskClient.Body(await viewer.Post("/account/tokens", new() { ["name"] = "to revoke" }));
         var secret = TokenText().Match(page).Groups[1].Value;
         var tokenId = RevokeForm().Match(page).Groups[1].Value;
-        using var api = desk.CreateClient();
+        using var api = _desk.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/checks", ct)).StatusCode);
 
-        using var other = await desk.SignedIn(DeskRoles.Admin);
+        using var other = await _desk.SignedIn(DeskRoles.Admin);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Post($"/account/tokens/{tokenId}/revoke", [])).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/checks", ct)).StatusCode);
 
@@ -141,7 +149,7 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
     /// <summary>Makes a token as a user would: on the account page, where it is shown once.</summary>
     private async Task<string> NewToken(string role)
     {
-        using var client = await desk.SignedIn(role);
+        using var client = await _desk.SignedIn(role);
         var page = await DeskClient.Body(await client.Post("/account/tokens", new() { ["name"] = "api test" }));
         return TokenText().Match(page).Groups[1].Value;
     }
@@ -149,3 +157,9 @@ public sealed partial class DeskApiTests(DeskFixture desk) : IClassFixture<DeskF
     [GeneratedRegex("<code class=\"token\">(fdk_[0-9a-f]+)</code>")]
     private static partial Regex TokenText();
 }
+
+/// <summary>The cases of <see cref="DeskApiCases"/> on a SQLite file.</summary>
+public sealed class DeskApiTests(DeskFixture desk) : DeskApiCases(desk), IClassFixture<DeskFixture>;
+
+/// <summary>The cases of <see cref="DeskApiCases"/> on PostgreSQL.</summary>
+public sealed class PostgresDeskApiTests(PostgresDeskFixture desk) : DeskApiCases(desk), IClassFixture<PostgresDeskFixture>;

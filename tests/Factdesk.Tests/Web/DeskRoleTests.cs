@@ -7,8 +7,16 @@ using Factdesk.Web.Data;
 namespace Factdesk.Tests.Web;
 
 /// <summary>Each role against each endpoint, on the pages (cookie) and in the API (token): allowed exactly where the role suffices.</summary>
-public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
+public abstract class DeskRoleCases
 {
+    private readonly DeskFixture _desk;
+
+    protected DeskRoleCases(DeskFixture desk)
+    {
+        desk.RequireStore();
+        _desk = desk;
+    }
+
     /// <summary>Method, path, the weakest role allowed. Posts carry harmless or invalid fields: only "allowed or not" is asked.</summary>
     private static readonly (string Method, string Path, string Needs)[] Pages =
     [
@@ -65,10 +73,10 @@ public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
     public static TheoryData<string> Roles => new(DeskRoles.All);
 
     [Theory]
-    [MemberData(nameof(Roles))]
+    [MemberData(nameof(Roles), MemberType = typeof(DeskRoleCases))]
     public async Task Each_page_is_open_exactly_to_the_roles_it_needs(string role)
     {
-        using var client = await desk.SignedIn(role);
+        using var client = await _desk.SignedIn(role);
         var wrong = new List<string>();
         foreach (var (method, path, needs) in Pages)
         {
@@ -81,10 +89,10 @@ public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
     }
 
     [Theory]
-    [MemberData(nameof(Roles))]
+    [MemberData(nameof(Roles), MemberType = typeof(DeskRoleCases))]
     public async Task Each_API_endpoint_is_open_exactly_to_the_tokens_of_the_roles_it_needs(string role)
     {
-        using var client = desk.CreateClient();
+        using var client = _desk.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(role));
         var wrong = new List<string>();
         foreach (var (method, path, needs) in Api)
@@ -99,10 +107,10 @@ public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
     [Fact]
     public async Task The_API_answers_401_without_a_token_with_a_wrong_token_and_with_only_a_session_cookie()
     {
-        using var anonymous = desk.CreateClient();
-        using var wrongToken = desk.CreateClient();
+        using var anonymous = _desk.CreateClient();
+        using var wrongToken = _desk.CreateClient();
         wrongToken.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", UserStore.TokenPrefix + new string('0', 64));
-        using var cookie = await desk.SignedIn(DeskRoles.Admin);
+        using var cookie = await _desk.SignedIn(DeskRoles.Admin);
         foreach (var (method, path, _) in Api)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await Send(anonymous, method, path)).StatusCode);
@@ -117,8 +125,14 @@ public sealed class DeskRoleTests(DeskFixture desk) : IClassFixture<DeskFixture>
 
     private string TokenFor(string role)
     {
-        using var db = new DeskDatabase(new DeskOptions(desk.DatabasePath, ""), TimeProvider.System);
+        using var db = new DeskDatabase(new DeskOptions(_desk.Database, ""), TimeProvider.System);
         var users = new UserStore(db, new AuditLog(db));
         return users.AddToken(users.Find(DeskFixture.Account(role))!, "role test");
     }
 }
+
+/// <summary>The cases of <see cref="DeskRoleCases"/> on a SQLite file.</summary>
+public sealed class DeskRoleTests(DeskFixture desk) : DeskRoleCases(desk), IClassFixture<DeskFixture>;
+
+/// <summary>The cases of <see cref="DeskRoleCases"/> on PostgreSQL.</summary>
+public sealed class PostgresDeskRoleTests(PostgresDeskFixture desk) : DeskRoleCases(desk), IClassFixture<PostgresDeskFixture>;

@@ -11,15 +11,23 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Factdesk.Tests.Web;
 
 /// <summary>One search over the desk's checks, its articles' claims, the store's fact-checks and the claimants.</summary>
-public sealed class DeskSearchTests(DeskFixture desk) : IClassFixture<DeskFixture>
+public abstract class DeskSearchCases
 {
+    private readonly DeskFixture _desk;
+
+    protected DeskSearchCases(DeskFixture desk)
+    {
+        desk.RequireStore();
+        _desk = desk;
+    }
+
     [Fact]
     public async Task A_search_finds_checks_claims_fact_checks_and_claimants_and_links_to_them()
     {
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         var articleId = DeskClient.IdFrom(await checker.Post("/articles", new() { ["text"] = Hostile.Article("search"), ["format"] = "text" }));
         var checkIds = new List<long>();
-        foreach (System.Text.RegularExpressions.Match claim in DeskWorkflowTests.ClaimField().Matches(await checker.Page($"/articles/{articleId}")))
+        foreach (System.Text.RegularExpressions.Match claim in DeskWorkflowCases.ClaimField().Matches(await checker.Page($"/articles/{articleId}")))
             checkIds.Add(DeskClient.IdFrom(await checker.Post($"/articles/{articleId}/checks", new() { ["claim"] = claim.Groups[1].Value })));
         AddFactCheck("search:bridge", "The city spent 40 million dollars on the new bridge", "Mayor Quimby " + Hostile.Image, "https://factcheck.example/bridge");
 
@@ -41,7 +49,7 @@ public sealed class DeskSearchTests(DeskFixture desk) : IClassFixture<DeskFixtur
     [InlineData("\" OR \"\"=\"")]
     public async Task SQL_metacharacters_are_searched_for_as_text(string query)
     {
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         DeskClient.IdFrom(await checker.Post("/articles", new() { ["text"] = Hostile.Article("metachar"), ["format"] = "text" }));
         var page = await checker.Page("/search?q=" + Uri.EscapeDataString(query));
         // Nothing in the desk holds these characters, so every section is empty rather than everything matching.
@@ -53,7 +61,7 @@ public sealed class DeskSearchTests(DeskFixture desk) : IClassFixture<DeskFixtur
     [Fact]
     public async Task A_hostile_query_is_shown_as_text()
     {
-        using var viewer = await desk.SignedIn(DeskRoles.Viewer);
+        using var viewer = await _desk.SignedIn(DeskRoles.Viewer);
         foreach (var query in new[] { Hostile.Script, Hostile.Image, Hostile.Breakout })
         {
             var page = await viewer.Page("/search?q=" + Uri.EscapeDataString(query));
@@ -66,9 +74,9 @@ public sealed class DeskSearchTests(DeskFixture desk) : IClassFixture<DeskFixtur
     public async Task The_API_answers_a_search_in_JSON_and_a_too_short_one_with_a_reason()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         DeskClient.IdFrom(await checker.Post("/articles", new() { ["text"] = Hostile.Article("api search"), ["format"] = "text" }));
-        using var api = desk.CreateClient();
+        using var api = _desk.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(DeskRoles.Viewer));
         var results = await api.GetFromJsonAsync<JsonElement>("/api/search?q=unemployment", ct);
         Assert.Equal("unemployment", results.GetProperty("query").GetString());
@@ -82,14 +90,20 @@ public sealed class DeskSearchTests(DeskFixture desk) : IClassFixture<DeskFixtur
     private void AddFactCheck(string key, string claim, string claimant, string url)
     {
         using var cache = new MemoryCache(new MemoryCacheOptions());
-        new EarlierFactChecks(cache).Add(new DeskOptions(desk.DatabasePath, ""),
+        new EarlierFactChecks(cache).Add(new DeskOptions(_desk.Database, ""),
             new FactCheckRecord(key, claim, Claimant: claimant, Verdict: "False", Url: url, Publisher: "Example Checks"));
     }
 
     private string Token(string role)
     {
-        using var db = new DeskDatabase(new DeskOptions(desk.DatabasePath, ""), TimeProvider.System);
+        using var db = new DeskDatabase(new DeskOptions(_desk.Database, ""), TimeProvider.System);
         var users = new UserStore(db, new AuditLog(db));
         return users.AddToken(users.Find(DeskFixture.Account(role))!, "search test");
     }
 }
+
+/// <summary>The cases of <see cref="DeskSearchCases"/> on a SQLite file.</summary>
+public sealed class DeskSearchTests(DeskFixture desk) : DeskSearchCases(desk), IClassFixture<DeskFixture>;
+
+/// <summary>The cases of <see cref="DeskSearchCases"/> on PostgreSQL.</summary>
+public sealed class PostgresDeskSearchTests(PostgresDeskFixture desk) : DeskSearchCases(desk), IClassFixture<PostgresDeskFixture>;

@@ -146,7 +146,7 @@ public sealed class DeskSecurityTests(DeskFixture desk) : IClassFixture<DeskFixt
 
     private long AccountId(string name)
     {
-        using var db = new Factdesk.Web.Data.DeskDatabase(new(desk.DatabasePath, ""), TimeProvider.System);
+        using var db = new Factdesk.Web.Data.DeskDatabase(new(desk.Database, ""), TimeProvider.System);
         return new UserStore(db, new(db)).Find(name)!.Id;
     }
 
@@ -193,7 +193,7 @@ public sealed class DeskSecurityTests(DeskFixture desk) : IClassFixture<DeskFixt
         Hostile.AssertInert(dossier);
         Assert.Contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;", dossier);
 
-        var claim = DeskWorkflowTests.ClaimField().Match(dossier).Groups[1].Value;
+        var claim = DeskWorkflowCases.ClaimField().Match(dossier).Groups[1].Value;
         var checkId = DeskClient.IdFrom(await checker.Post($"/articles/{articleId}/checks", new() { ["claim"] = claim }));
         const string sql = "'); DROP TABLE checks; --";
         await checker.Post($"/checks/{checkId}/comments", new() { ["text"] = Hostile.Script + Hostile.Breakout + sql });

@@ -8,12 +8,20 @@ using Factdesk.Web.Data;
 namespace Factdesk.Tests.Web;
 
 /// <summary>A team's own statuses: renamed and added by an admin, stored in the database, followed by the workflow.</summary>
-public sealed class DeskStatusTests(DeskFixture desk) : IClassFixture<DeskFixture>
+public abstract class DeskStatusCases
 {
+    private readonly DeskFixture _desk;
+
+    protected DeskStatusCases(DeskFixture desk)
+    {
+        desk.RequireStore();
+        _desk = desk;
+    }
+
     [Fact]
     public async Task An_added_status_after_In_review_becomes_the_step_publishing_needs()
     {
-        using var admin = await desk.SignedIn(DeskRoles.Admin);
+        using var admin = await _desk.SignedIn(DeskRoles.Admin);
         var added = await admin.Post("/statuses", new() { ["name"] = "Legal check", ["after"] = "in-review" });
         Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         var page = await DeskClient.Body(added);
@@ -21,11 +29,11 @@ public sealed class DeskStatusTests(DeskFixture desk) : IClassFixture<DeskFixtur
         Assert.True(page.IndexOf(">Legal check<", StringComparison.Ordinal) < page.IndexOf(">Published<", StringComparison.Ordinal));
         Assert.Contains("<td>admin</td><td>status added</td>", await admin.Page("/audit"));
 
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         var checkId = await OpenCheck(checker, "legal");
         foreach (var status in new[] { "researching", "in-review" })
             Assert.Equal(HttpStatusCode.Redirect, (await checker.Post($"/checks/{checkId}/status", new() { ["status"] = status })).StatusCode);
-        using var editor = await desk.SignedIn(DeskRoles.Editor);
+        using var editor = await _desk.SignedIn(DeskRoles.Editor);
         Assert.Equal(HttpStatusCode.Redirect, (await editor.Post($"/checks/{checkId}/verdict",
             new() { ["verdict"] = "False", ["summary"] = "Not what the records say." })).StatusCode);
         // In review is no longer the last step before Published: publishing from it is refused, and the page says which step is.
@@ -43,8 +51,8 @@ public sealed class DeskStatusTests(DeskFixture desk) : IClassFixture<DeskFixtur
     [Fact]
     public async Task A_renamed_status_shows_its_new_name_as_text_everywhere_and_keeps_its_place()
     {
-        using var admin = await desk.SignedIn(DeskRoles.Admin);
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var admin = await _desk.SignedIn(DeskRoles.Admin);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         var checkId = await OpenCheck(checker, "rename");
         var hostile = Hostile.Breakout + "';--";
         Assert.Equal(HttpStatusCode.Redirect, (await admin.Post("/statuses/new/name", new() { ["name"] = hostile })).StatusCode);
@@ -63,7 +71,7 @@ public sealed class DeskStatusTests(DeskFixture desk) : IClassFixture<DeskFixtur
     [Fact]
     public async Task Bad_status_changes_are_refused_with_a_reason_and_change_nothing()
     {
-        using var admin = await desk.SignedIn(DeskRoles.Admin);
+        using var admin = await _desk.SignedIn(DeskRoles.Admin);
         var before = Statuses(await admin.Page("/statuses"));
         var refused = new (Dictionary<string, string> Fields, string Path, HttpStatusCode Status, string Reason)[]
         {
@@ -92,19 +100,33 @@ public sealed class DeskStatusTests(DeskFixture desk) : IClassFixture<DeskFixtur
     private async Task<long> OpenCheck(DeskClient checker, string tag)
     {
         var articleId = DeskClient.IdFrom(await checker.Post("/articles", new() { ["text"] = Hostile.Article(tag), ["format"] = "text" }));
-        var claim = DeskWorkflowTests.ClaimField().Match(await checker.Page($"/articles/{articleId}")).Groups[1].Value;
+        var claim = DeskWorkflowCases.ClaimField().Match(await checker.Page($"/articles/{articleId}")).Groups[1].Value;
         return DeskClient.IdFrom(await checker.Post($"/articles/{articleId}/checks", new() { ["claim"] = claim }));
     }
 }
 
+/// <summary>The cases of <see cref="DeskStatusCases"/> on a SQLite file.</summary>
+public sealed class DeskStatusTests(DeskFixture desk) : DeskStatusCases(desk), IClassFixture<DeskFixture>;
+
+/// <summary>The cases of <see cref="DeskStatusCases"/> on PostgreSQL.</summary>
+public sealed class PostgresDeskStatusTests(PostgresDeskFixture desk) : DeskStatusCases(desk), IClassFixture<PostgresDeskFixture>;
+
 /// <summary>The statuses through the API; a class (and database) of its own, since it adds a status the page tests do not expect.</summary>
-public sealed class DeskStatusApiTests(DeskFixture desk) : IClassFixture<DeskFixture>
+public abstract class DeskStatusApiCases
 {
+    private readonly DeskFixture _desk;
+
+    protected DeskStatusApiCases(DeskFixture desk)
+    {
+        desk.RequireStore();
+        _desk = desk;
+    }
+
     [Fact]
     public async Task The_API_lists_adds_and_renames_statuses_for_admin_tokens()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var api = desk.CreateClient();
+        using var api = _desk.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(DeskRoles.Admin));
         var added = await api.PostAsJsonAsync("/api/statuses", new { name = "Second opinion", after = "researching" }, ct);
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
@@ -122,8 +144,14 @@ public sealed class DeskStatusApiTests(DeskFixture desk) : IClassFixture<DeskFix
 
     private string Token(string role)
     {
-        using var db = new DeskDatabase(new DeskOptions(desk.DatabasePath, ""), TimeProvider.System);
+        using var db = new DeskDatabase(new DeskOptions(_desk.Database, ""), TimeProvider.System);
         var users = new UserStore(db, new AuditLog(db));
         return users.AddToken(users.Find(DeskFixture.Account(role))!, "status test");
     }
 }
+
+/// <summary>The cases of <see cref="DeskStatusApiCases"/> on a SQLite file.</summary>
+public sealed class DeskStatusApiTests(DeskFixture desk) : DeskStatusApiCases(desk), IClassFixture<DeskFixture>;
+
+/// <summary>The cases of <see cref="DeskStatusApiCases"/> on PostgreSQL.</summary>
+public sealed class PostgresDeskStatusApiTests(PostgresDeskFixture desk) : DeskStatusApiCases(desk), IClassFixture<PostgresDeskFixture>;

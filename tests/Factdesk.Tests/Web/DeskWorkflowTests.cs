@@ -7,13 +7,21 @@ using Factdesk.Web.Accounts;
 namespace Factdesk.Tests.Web;
 
 /// <summary>The desk's workflow through its pages: submit, read the dossier, open a check, work on it, decide, publish.</summary>
-public sealed partial class DeskWorkflowTests(DeskFixture desk) : IClassFixture<DeskFixture>
+public abstract partial class DeskWorkflowCases
 {
+    private readonly DeskFixture _desk;
+
+    protected DeskWorkflowCases(DeskFixture desk)
+    {
+        desk.RequireStore();
+        _desk = desk;
+    }
+
     [Fact]
     public async Task The_example_article_goes_from_submission_to_a_published_fact_check_with_valid_ClaimReview()
     {
         var example = await File.ReadAllTextAsync(TestPaths.Example("polygraph-surovikin-raqqa.txt"), TestContext.Current.CancellationToken);
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         var articleId = DeskClient.IdFrom(await checker.Post("/articles", new() { ["text"] = example, ["format"] = "text" }));
 
         var dossier = await checker.Page($"/articles/{articleId}");
@@ -37,7 +45,7 @@ public sealed partial class DeskWorkflowTests(DeskFixture desk) : IClassFixture<
         // A fact-checker cannot decide the verdict or publish: the desk sends them to the "not allowed" page.
         Assert.Equal("/denied", (await checker.Post($"/checks/{checkId}/publish", [])).Headers.Location!.AbsolutePath);
 
-        using var editor = await desk.SignedIn(DeskRoles.Editor);
+        using var editor = await _desk.SignedIn(DeskRoles.Editor);
         var publishTooEarly = await editor.Post($"/checks/{checkId}/publish", []);
         Assert.Equal(HttpStatusCode.Conflict, publishTooEarly.StatusCode);
         Assert.Contains("Pick a verdict", await DeskClient.Body(publishTooEarly));
@@ -58,7 +66,7 @@ public sealed partial class DeskWorkflowTests(DeskFixture desk) : IClassFixture<
         Assert.Contains("Suggested verdict: <strong>False</strong>", checkPage);
 
         // The public page needs no sign-in and carries a ClaimReview that passes the validator without errors.
-        using var reader = desk.Client();
+        using var reader = _desk.Client();
         var published = await reader.Page($"/site/checks/{checkId}.html");
         var json = JsonLd().Match(published).Groups[1].Value;
         var review = (JsonObject)JsonNode.Parse(json)!;
@@ -79,7 +87,7 @@ public sealed partial class DeskWorkflowTests(DeskFixture desk) : IClassFixture<
     [Fact]
     public async Task An_unpublished_check_has_no_public_page()
     {
-        using var reader = desk.Client();
+        using var reader = _desk.Client();
         var response = await reader.Get("/site/checks/999.html");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.Get("/site/checks/..%2F..%2Fetc%2Fpasswd")).StatusCode);
@@ -88,7 +96,7 @@ public sealed partial class DeskWorkflowTests(DeskFixture desk) : IClassFixture<
     [Fact]
     public async Task Steps_out_of_order_are_refused_with_a_sentence()
     {
-        using var checker = await desk.SignedIn(DeskRoles.FactChecker);
+        using var checker = await _desk.SignedIn(DeskRoles.FactChecker);
         var articleId = DeskClient.IdFrom(await checker.Post("/articles", new() { ["text"] = Hostile.Article("order"), ["format"] = "text" }));
         var claim = ClaimField().Match(await checker.Page($"/articles/{articleId}")).Groups[1].Value;
         var checkId = DeskClient.IdFrom(await checker.Post($"/articles/{articleId}/checks", new() { ["claim"] = claim }));
@@ -115,3 +123,9 @@ public sealed partial class DeskWorkflowTests(DeskFixture desk) : IClassFixture<
     [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex JsonLd();
 }
+
+/// <summary>The cases of <see cref="DeskWorkflowCases"/> on a SQLite file.</summary>
+public sealed class DeskWorkflowTests(DeskFixture desk) : DeskWorkflowCases(desk), IClassFixture<DeskFixture>;
+
+/// <summary>The cases of <see cref="DeskWorkflowCases"/> on PostgreSQL.</summary>
+public sealed class PostgresDeskWorkflowTests(PostgresDeskFixture desk) : DeskWorkflowCases(desk), IClassFixture<PostgresDeskFixture>;
