@@ -74,7 +74,7 @@ internal static class Bm25SearchBench
 
             var (seconds, memory) = peer.Build("xapian");
             series.Add(Xapian, "build", "s", seconds);
-            series.Add(Xapian, "index memory", "MB", memory);
+            series.Add(Xapian, "index files", "MB", memory);
             Console.WriteLine(Invariant($"indexes built, load {Load()}"));
 
             var passes = new Dictionary<string, Func<(double[], long[][])>>
@@ -109,7 +109,8 @@ internal static class Bm25SearchBench
                 Invariant($"{corpus.Description}; each indexed as claim and title together"),
                 Invariant($"{texts.Length} queries: the CheckThat! 2020 dev tweets; hit@10 over the {judged.Count} whose gold vclaim is among the documents"),
                 "factdesk bm25 is Retrieval/Bm25Postings (MaxScore), the index `factdesk match` searches (not the FTS5 table); its terms are Matching/SearchTerms (stop words, light stemming)",
-                "lucene: Lucene.Net 4.8.0-beta00017 in process, RAMDirectory, EnglishAnalyzer (Porter), BM25Similarity(1.2, 0.75), a SHOULD clause per distinct term; xapian: python3-xapian, in-memory database, English stemmer, Lucene's stop words, BM25Weight(k1 1.2, b 0.75)",
+                "lucene: Lucene.Net 4.8.0-beta00017 in process, RAMDirectory, EnglishAnalyzer (Porter), BM25Similarity(1.2, 0.75), a SHOULD clause per distinct term; xapian: python3-xapian, a glass database in a temporary folder (in the page cache), English stemmer, Lucene's stop words, BM25Weight(k1 1.2, b 0.75)",
+                "index memory: growth of managed memory for ours and Lucene's RAMDirectory; xapian's \"index files\" is the size of its glass database",
                 "query times include each engine's analysis of the query text and fetching the 10 labels; one query at a time on one thread; xapian's through its Python binding",
                 Invariant($"each index built once (build and memory figures are one run); query figures: {options.Runs} timed passes after a warm-up pass, engines taking turns in each"),
                 "top-10 agreement with X: mean share of X's top 10 also in this engine's top 10",
