@@ -21,19 +21,7 @@ internal static class Bm25SearchBench
     private const string Lucene = "lucene";
     private const string Xapian = "xapian";
 
-    public static int Run(string[] args)
-    {
-        try
-        {
-            return Measure(args);
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException)
-        {
-            // A peer that cannot be installed or started, or dies: one line, not a stack trace.
-            Console.Error.WriteLine($"bm25: {e.Message}");
-            return 1;
-        }
-    }
+    public static int Run(string[] args) => PythonPeer.Guarded("bm25", () => Measure(args));
 
     private static int Measure(string[] args)
     {
@@ -83,17 +71,7 @@ internal static class Bm25SearchBench
                 [Lucene] = () => Timed(texts, t => lucene.Search(t, Top)),
                 [Xapian] = () => peer.Query("xapian"),
             };
-            var found = new Dictionary<string, long[][]>();
-            for (var run = 0; run <= options.Runs; run++)
-            {
-                foreach (var (system, pass) in passes)
-                {
-                    var (latencies, top) = pass();
-                    found[system] = top;
-                    if (run > 0) series.AddPass(system, latencies);
-                }
-                Console.WriteLine(Invariant($"{(run == 0 ? "warm-up" : $"run {run}")} done, load {Load()}"));
-            }
+            var found = series.Passes(options.Runs, passes);
 
             var judged = corpus.Queries.Select((q, i) => (q, i)).Where(p => p.q.Gold.Count > 0).Select(p => p.i).ToList();
             foreach (var system in passes.Keys)

@@ -75,6 +75,20 @@ internal sealed class PythonPeer : IDisposable
         _process.Dispose();
     }
 
+    /// <summary>Runs a peer benchmark; a peer that cannot be installed or started, or dies, is one line and exit 1, not a stack trace.</summary>
+    public static int Guarded(string mode, Func<int> measure)
+    {
+        try
+        {
+            return measure();
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
+            Console.Error.WriteLine($"{mode}: {e.Message}");
+            return 1;
+        }
+    }
+
     /// <summary>
     /// Installs the Debian packages whose absence <paramref name="check"/> (a Python statement) reveals, as .ci/run
     /// installs its services: apt-get, through sudo when not root. The bench's peers are never committed.

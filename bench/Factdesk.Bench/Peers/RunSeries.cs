@@ -30,6 +30,26 @@ internal sealed class RunSeries
         Add(system, "query p99", "ms", Percentile(latencies, 0.99));
     }
 
+    /// <summary>
+    /// A warm-up pass of every system, then <paramref name="runs"/> timed passes, the systems taking turns in each, so
+    /// that a ratio compares two passes seconds apart; returns each system's top lists of its last pass.
+    /// </summary>
+    public Dictionary<string, long[][]> Passes(int runs, IReadOnlyDictionary<string, Func<(double[] Latencies, long[][] Top)>> passes)
+    {
+        var found = new Dictionary<string, long[][]>();
+        for (var run = 0; run <= runs; run++)
+        {
+            foreach (var (system, pass) in passes)
+            {
+                var (latencies, top) = pass();
+                found[system] = top;
+                if (run > 0) AddPass(system, latencies);
+            }
+            Console.WriteLine(Invariant($"{(run == 0 ? "warm-up" : $"run {run}")} done, load {Load()}"));
+        }
+        return found;
+    }
+
     /// <param name="pairs">Our system and a peer: every metric both have gets the ratio runs, ours over the peer's.</param>
     public List<Measurement> Measurements(IReadOnlyList<(string Ours, string Peer)> pairs)
     {

@@ -26,19 +26,7 @@ internal static class VectorSearchBench
     private const string FaissHnsw = "faiss hnsw";
     private const string Hnswlib = "hnswlib";
 
-    public static int Run(string[] args)
-    {
-        try
-        {
-            return Measure(args);
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException)
-        {
-            // A peer that cannot be installed or started, or dies: one line, not a stack trace.
-            Console.Error.WriteLine($"vectors: {e.Message}");
-            return 1;
-        }
-    }
+    public static int Run(string[] args) => PythonPeer.Guarded("vectors", () => Measure(args));
 
     private static int Measure(string[] args)
     {
@@ -93,17 +81,7 @@ internal static class VectorSearchBench
                 [OursExact] = () => Timed(queries, q => ExactTop(rows, labels, q)),
                 [FaissFlat] = () => peer.Query("faiss-flat"),
             };
-            var found = new Dictionary<string, long[][]>();
-            for (var run = 0; run <= options.Runs; run++)
-            {
-                foreach (var (system, pass) in passes)
-                {
-                    var (latencies, top) = pass();
-                    found[system] = top;
-                    if (run > 0) series.AddPass(system, latencies);
-                }
-                Console.WriteLine(Invariant($"{(run == 0 ? "warm-up" : $"run {run}")} done, load {Load()}"));
-            }
+            var found = series.Passes(options.Runs, passes);
             var exact = found[OursExact].Select(t => (IReadOnlyCollection<long>)t).ToList();
             foreach (var system in (string[])[OursGraph, FaissHnsw, Hnswlib, FaissFlat])
                 series.Add(system, "recall@10", "ratio", Overlap(found[system].Select(t => (IReadOnlyCollection<long>)t).ToList(), exact));
