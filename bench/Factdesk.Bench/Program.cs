@@ -1,10 +1,13 @@
 using BenchmarkDotNet.Running;
 using Factdesk.Bench;
+using Factdesk.Bench.Peers;
 
 // `pages DIR` is the side-by-side run with bench/readability, `match DB QUERIES QRELS` the store search timing, `generate N DB ...` a store of N fact-checks for it,
 // `index DB` its search indexes, `recall DB QUERIES [DIR [--export-only]]` the vector index against the exact scan, `hnsw DIR M EFC THREADS` graph settings on exported vectors, `encode VCLAIMS N THREADS` MiniLM throughput,
 // `publish N DIR` the static site timing, `desk USERS SECONDS ARTICLE` the desk under concurrent users,
-// `pipeline NATS_URL CLI ARTICLES WORKERS...` the monitoring pipeline's throughput; everything else goes to BenchmarkDotNet.
+// `pipeline NATS_URL CLI ARTICLES WORKERS...` the monitoring pipeline's throughput,
+// `vectors SIZE|DB [--smoke] [--runs N]` our vector index beside FAISS and hnswlib, `bm25 SIZE|DB [--smoke] [--runs N]` our BM25 beside Lucene and Xapian
+// (bench/results/vector-search.json, bm25-search.json); everything else goes to BenchmarkDotNet.
 if (args is ["pages", .. var rest])
     return ExtractionPages.Run(rest);
 if (args is ["match", .. var matchArgs])
@@ -25,5 +28,9 @@ if (args is ["pipeline", .. var pipelineArgs])
     return await PipelineThroughput.Run(pipelineArgs);
 if (args is ["desk", .. var deskArgs])
     return await DeskLoad.Run(deskArgs);
+if (args is ["vectors", .. var vectorArgs])
+    return VectorSearchBench.Run(vectorArgs);
+if (args is ["bm25", .. var bm25Args])
+    return Bm25SearchBench.Run(bm25Args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -127,7 +127,7 @@ internal static class StoreGeneration
     private static string Size(string path) => File.Exists(path) ? Invariant($"{new FileInfo(path).Length / 1e6:0.0} MB") : "no";
 
     // The first part (60 % of the words, at least one) of one text and the rest of another.
-    private static string Join(string first, string second, Random random)
+    internal static string Join(string first, string second, Random random)
     {
         var a = first.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var b = second.Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -135,7 +135,7 @@ internal static class StoreGeneration
         return string.Join(' ', a.Take(Math.Max(1, (int)(a.Length * cut))).Concat(b.Skip((int)(b.Length * cut))));
     }
 
-    private static float[] Blend(float[] first, float[] second, Random random)
+    internal static float[] Blend(float[] first, float[] second, Random random)
     {
         var vector = new float[first.Length];
         for (var i = 0; i < vector.Length; i++)
