@@ -11,10 +11,10 @@ namespace Factdesk.Quotes;
 /// runs of tags are then tied into relations, each content to its nearest cue and each cue to its nearest source.
 /// Trained by <see cref="AttributionTrainer"/>; it needs a segmented document, and reads entities when there are some.
 /// </summary>
-public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures features, SourceLinker? linker = null)
+public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures features, SourceLinker? linker = null, ContentLinker? contentLinker = null)
 {
     private const string Magic = "factdesk-attribution-tagger";
-    private const int Version = 3;
+    private const int Version = 4;
 
     // A content and its cue stand within a few dozen tokens: the cue of a long paraphrase is at its start or end.
     private const int MaxCueGap = 40;
@@ -29,6 +29,8 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
     public ILinearScorer Scorer => scorer;
 
     public SourceLinker? Linker => linker;
+
+    public ContentLinker? ContentLinker => contentLinker;
 
     public int[] Tag(Document document) => Decode(features.Prepare(document), scorer);
 
@@ -60,20 +62,23 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
     }
 
     /// <summary>The attribution relations of a segmented document, in text order.</summary>
-    public List<Attribution> Relations(Document document) => Assemble(document, Tag(document), linker);
+    public List<Attribution> Relations(Document document) => Assemble(document, Tag(document), linker, contentLinker);
 
     /// <summary>Ties runs of tags into relations: each content to the nearest cue, each cue to its nearest source.</summary>
-    public static List<Attribution> Assemble(Document document, int[] tags, SourceLinker? linker = null)
+    public static List<Attribution> Assemble(Document document, int[] tags, SourceLinker? linker = null, ContentLinker? contentLinker = null)
     {
         var tokens = document.Tokens;
         var sentence = SentenceIndex(document);
         var spans = AttributionTags.Spans(tags);
         var cues = spans.Where(s => s.Role == AttributionRole.Cue).ToList();
         var sources = spans.Where(s => s.Role == AttributionRole.Source).ToList();
+        var contentRuns = spans.Where(s => s.Role == AttributionRole.Content).ToList();
+        var cueOfContent = contentLinker?.Link(document, sentence, contentRuns.Select(r => (r.First, r.Last)).ToList(), cues.Select(q => (q.First, q.Last)).ToList());
         var contentOf = new Dictionary<int, (int First, int Last)>();
-        foreach (var content in spans.Where(s => s.Role == AttributionRole.Content))
+        for (var k = 0; k < contentRuns.Count; k++)
         {
-            var cue = Nearest(cues, content.First, content.Last, MaxCueGap);
+            var content = contentRuns[k];
+            var cue = cueOfContent?[k] ?? Nearest(cues, content.First, content.Last, MaxCueGap);
             // Content with no cue near it attributes nothing to anyone: on held-out train articles fewer than half
             // such runs overlapped a gold relation, and nearly none had its source right.
             if (cue < 0) continue;
@@ -174,13 +179,15 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
 
     public void Save(string path)
     {
-        if (scorer is not PerceptronWeights weights || linker?.Scorer is not PerceptronWeights links) throw new InvalidOperationException("only a trained tagger with its source linker can be saved");
+        if (scorer is not PerceptronWeights weights || linker?.Scorer is not PerceptronWeights links || contentLinker?.Scorer is not PerceptronWeights contentLinks)
+            throw new InvalidOperationException("only a trained tagger with its source and content linkers can be saved");
         using var writer = new BinaryWriter(File.Create(path));
         writer.Write(Magic);
         writer.Write(Version);
         features.Lexicon.Write(writer);
         weights.Write(writer);
         links.Write(writer);
+        contentLinks.Write(writer);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>; a file of another kind is an <see cref="InvalidDataException"/>.</summary>
@@ -193,8 +200,9 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
             var lexicon = CueLexicon.Read(reader);
             var weights = PerceptronWeights.Read(reader);
             var links = PerceptronWeights.Read(reader);
-            if (weights.Classes != AttributionTags.Count || links.Classes != 2) throw new InvalidDataException("not a Factdesk attribution model");
-            return new AttributionTagger(weights, new AttributionFeatures(lexicon), new SourceLinker(links));
+            var contentLinks = PerceptronWeights.Read(reader);
+            if (weights.Classes != AttributionTags.Count || links.Classes != 2 || contentLinks.Classes != 2) throw new InvalidDataException("not a Factdesk attribution model");
+            return new AttributionTagger(weights, new AttributionFeatures(lexicon), new SourceLinker(links), new ContentLinker(contentLinks));
         }
         catch (EndOfStreamException)
         {

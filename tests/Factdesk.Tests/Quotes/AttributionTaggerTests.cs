@@ -162,6 +162,48 @@ public sealed class AttributionTaggerTests
         Assert.Equal(["Lena Moss", "Omar Said"], relations.Select(r => unseen.Slice(r.Source!)));
     }
 
+    // "A said so. <clause> was the view the young B claimed.": the clause's cue is "claimed", though "said" stands nearer.
+    private static (Document, IReadOnlyList<Attribution>) ClaimedAfter(string first, string second, string clause)
+    {
+        var sentence = char.ToUpperInvariant(clause[0]) + clause[1..];
+        var text = $"{first} said so. {sentence} was the view the young {second} claimed.";
+        var document = Analyse.WithEntities(text);
+        RoleSpan At(string words)
+        {
+            var start = text.IndexOf(words, StringComparison.Ordinal);
+            return new RoleSpan(start, start + words.Length);
+        }
+        return (document,
+        [
+            new Attribution(At("so"), At("said"), At(first)),
+            new Attribution(At(sentence), At("claimed"), At(second)),
+        ]);
+    }
+
+    [Fact]
+    public void The_content_linker_learns_a_farther_cue_over_the_nearest_one()
+    {
+        var learner = new AveragedPerceptron(2);
+        for (var epoch = 0; epoch < 3; epoch++)
+            for (var k = 0; k < 16; k++)
+            {
+                var (document, relations) = ClaimedAfter(Names[k % Names.Length], Names[(k + 3) % Names.Length], Clauses[k % Clauses.Length]);
+                ContentLinker.Learn(learner, document, relations);
+            }
+        var contentLinker = new ContentLinker(learner.Average(AttributionTrainer.MinWeight));
+        var (unseen, gold) = ClaimedAfter("Omar Said", "Lena Moss", "the vote was rigged");
+        var tags = AttributionTags.Encode(unseen.Tokens, gold);
+
+        var nearest = AttributionTagger.Assemble(unseen, tags);
+        var learned = AttributionTagger.Assemble(unseen, tags, contentLinker: contentLinker);
+
+        // By distance alone both contents go to "said" and become one relation; the linker gives the clause its own cue.
+        Assert.Equal(["said"], nearest.Select(r => unseen.Slice(r.Cue!)));
+        Assert.Equal(["said", "claimed"], learned.Select(r => unseen.Slice(r.Cue!)));
+        Assert.Equal("The vote was rigged", unseen.Slice(learned[1].Content));
+        Assert.Equal("Lena Moss", unseen.Slice(learned[1].Source!));
+    }
+
     [Fact]
     public void The_linker_may_also_choose_a_person_or_pronoun_the_tagger_left_untagged()
     {
