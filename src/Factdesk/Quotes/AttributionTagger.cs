@@ -23,6 +23,8 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
     private const int MaxFallbackGap = 15;
     private const int AfterCuePenalty = 2;
     private const int CueBetweenPenalty = 15;
+    // A one-word content run is mostly a stray tag: dropping them raised dev content+source F1 by 0.005.
+    private const int MinContentWords = 2;
 
     public AttributionFeatures Features => features;
 
@@ -98,8 +100,9 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
             if (!sourceOf.ContainsKey(c) && FallbackSource(document, sentence, cues[c].First, contentOf[c]) is { } found) fallback[c] = found;
         var relations = new List<Attribution>();
         foreach (var (c, (first, last)) in contentOf)
-            relations.Add(new Attribution(Span(first, last), Span(cues[c].First, cues[c].Last),
-                sourceOf.TryGetValue(c, out var s) ? Span(runs[s].First, runs[s].Last) : fallback.GetValueOrDefault(c)));
+            if (Words(tokens, first, last) >= MinContentWords)
+                relations.Add(new Attribution(Span(first, last), Span(cues[c].First, cues[c].Last),
+                    sourceOf.TryGetValue(c, out var s) ? s < 0 ? null : Span(runs[s].First, runs[s].Last) : fallback.GetValueOrDefault(c)));
         relations.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         return relations;
     }
@@ -160,6 +163,14 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
             index[i] = s;
         }
         return index;
+    }
+
+    private static int Words(List<Token> tokens, int first, int last)
+    {
+        var words = 0;
+        for (var i = first; i <= last && words < MinContentWords; i++)
+            if (tokens[i].Text.Length > 0 && char.IsLetterOrDigit(tokens[i].Text[0])) words++;
+        return words;
     }
 
     private static int Nearest(List<(AttributionRole Role, int First, int Last)> candidates, int first, int last, int maxGap)
