@@ -32,6 +32,20 @@ public static class AttributionTrainer
         return new SourceLinker(perceptron.Average(MinWeight));
     }
 
+    /// <summary>The content linker, from the gold content and cue runs, as the source linker is.</summary>
+    public static ContentLinker TrainContentLinker(IReadOnlyList<(Document Document, IReadOnlyList<Attribution> Gold)> train, int epochs = LinkerEpochs, int seed = 2016)
+    {
+        var perceptron = new AveragedPerceptron(2);
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var random = new Random(seed);
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var d in order) ContentLinker.Learn(perceptron, train[d].Document, train[d].Gold);
+        }
+        return new ContentLinker(perceptron.Average(MinWeight));
+    }
+
     public static AttributionTagger Train(
         IReadOnlyList<(Document Document, IReadOnlyList<Attribution> Gold)> train,
         IReadOnlyList<(Document Document, IReadOnlyList<Attribution> Gold)> heldOut,
@@ -43,6 +57,7 @@ public static class AttributionTrainer
         var features = new AttributionFeatures(lexicon);
         var prepared = train.Select(t => features.Prepare(t.Document)).ToArray();
         var linker = TrainLinker(train, LinkerEpochs, seed);
+        var contentLinker = TrainContentLinker(train, LinkerEpochs, seed);
         var perceptron = new AveragedPerceptron(AttributionTags.Count);
         var order = Enumerable.Range(0, train.Count).ToArray();
         var random = new Random(seed);
@@ -52,7 +67,7 @@ public static class AttributionTrainer
         {
             random.Shuffle(order);
             foreach (var d in order) AttributionTagger.Decode(prepared[d], perceptron, perceptron, gold[d]);
-            var tagger = new AttributionTagger(perceptron.Average(MinWeight), features, linker);
+            var tagger = new AttributionTagger(perceptron.Average(MinWeight), features, linker, contentLinker);
             var scorer = new AttributionScorer();
             foreach (var (document, relations) in heldOut) scorer.Add(document.Text, relations, tagger.Relations(document));
             var improved = heldOut.Count == 0 || scorer.ContentSource.F1 > bestF1;

@@ -18,8 +18,12 @@ public sealed class SourceLinker(ILinearScorer scorer)
 
     public ILinearScorer Scorer => scorer;
 
+    /// <summary>Stands for "no source" among a cue's candidates ("It was announced that ...").</summary>
+    public const int None = -1;
+
     /// <summary>
-    /// The chosen source run of each cue that has content (by index), or none where the cue has no candidate.
+    /// The chosen source run of each cue that has content (by index), <see cref="None"/> where the linker ranks no
+    /// source first, or no entry where the cue has no candidate.
     /// <paramref name="contentOf"/> maps each such cue to its content run.
     /// </summary>
     public Dictionary<int, int> Link(Document document, int[] sentence, IReadOnlyList<(int First, int Last)> cues, IReadOnlyList<(int First, int Last)> sources, IReadOnlyDictionary<int, (int First, int Last)> contentOf)
@@ -35,8 +39,8 @@ public sealed class SourceLinker(ILinearScorer scorer)
                 var margin = Margin(scorer, context.Features(c, s));
                 if (best < 0 || margin > bestMargin) (best, bestMargin) = (s, margin);
             }
-            // The best candidate is kept even below zero: a cue with some source near it rarely has none.
-            if (best >= 0) chosen[c] = best;
+            // The best candidate is kept even below zero unless "no source" outranks it: a cue with some source near it rarely has none.
+            if (best >= 0) chosen[c] = Margin(scorer, context.NoSourceFeatures(c)) > bestMargin ? None : best;
         }
         return chosen;
     }
@@ -79,25 +83,24 @@ public sealed class SourceLinker(ILinearScorer scorer)
         var context = new LinkContext(document, sentence, cues, sources = WithSpeakers(document, sources), contentOf);
         for (var c = 0; c < cues.Count; c++)
         {
-            if (owner[c] < 0) continue;
             var candidates = Candidates(sentence, cues[c], sources).ToList();
-            if (!candidates.Contains(owner[c])) continue;
-            var best = -1;
-            var bestMargin = 0f;
-            ulong[]? bestFeatures = null;
+            if (candidates.Count == 0 || owner[c] >= 0 && !candidates.Contains(owner[c])) continue;
+            var best = None;
+            var bestFeatures = context.NoSourceFeatures(c);
+            var bestMargin = Margin(learner, bestFeatures);
             foreach (var s in candidates)
             {
                 var features = context.Features(c, s);
                 var margin = Margin(learner, features);
-                if (best < 0 || margin > bestMargin) (best, bestMargin, bestFeatures) = (s, margin, features);
+                if (margin > bestMargin) (best, bestMargin, bestFeatures) = (s, margin, features);
             }
             if (best == owner[c])
             {
                 learner.Tick();
                 continue;
             }
-            learner.Update(context.Features(c, owner[c]), Yes, No);
-            learner.Update(bestFeatures!, No, Yes);
+            learner.Update(owner[c] == None ? context.NoSourceFeatures(c) : context.Features(c, owner[c]), Yes, No);
+            learner.Update(bestFeatures, No, Yes);
         }
     }
 
@@ -163,6 +166,27 @@ public sealed class SourceLinker(ILinearScorer scorer)
             a.Last < b.First ? b.First - a.Last : b.Last < a.First ? a.First - b.Last : 0;
 
         private static bool Inside((int First, int Last) run, (int First, int Last) span) => run.First >= span.First && run.Last <= span.Last;
+
+        /// <summary>The features of "no source" for cue <paramref name="c"/>: its words, what stands before it, where its content is.</summary>
+        public ulong[] NoSourceFeatures(int c)
+        {
+            var cue = cues[c];
+            var cueWord = string.Join(' ', document.Tokens.Skip(cue.First).Take(cue.Last - cue.First + 1).Select(t => t.Text.ToLowerInvariant()));
+            var contentSide = contentOf.TryGetValue(c, out var own) ? (own.Last < cue.First ? 0 : own.First > cue.Last ? 1 : 2) : -1;
+            var sourcesNear = 0;
+            foreach (var s in sources) if (sentence[s.First] == sentence[cue.First] && Gap(s, cue) <= 10) sourcesNear++;
+            return
+            [
+                FeatureHash.Of(200).Value,
+                FeatureHash.Of(201).Add(cueWord).Value,
+                FeatureHash.Of(202).Add(Lower(cue.Last)).Add(contentSide).Value,
+                FeatureHash.Of(203).Add(Lower(cue.First - 1)).Value,
+                FeatureHash.Of(204).Add(Lower(cue.First - 2)).Add(Lower(cue.First - 1)).Value,
+                FeatureHash.Of(205).Add(Lower(cue.Last + 1)).Add(contentSide).Value,
+                FeatureHash.Of(206).Add(Math.Min(sourcesNear, 3)).Add(contentSide).Value,
+                FeatureHash.Of(207).Add(_quoted[cue.First] ? 1 : 0).Add(Math.Min(sourcesNear, 3)).Value,
+            ];
+        }
 
         public ulong[] Features(int c, int s)
         {

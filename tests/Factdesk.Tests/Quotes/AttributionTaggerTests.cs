@@ -97,6 +97,50 @@ public sealed class AttributionTaggerTests
     }
 
     [Fact]
+    public void A_one_word_content_run_is_dropped_and_a_longer_one_kept()
+    {
+        const string text = "Tom Berg said yes. Lena Moss said the plan would fail.";
+        var document = Analyse.Segmented(text);
+        var tags = TagsFor(document, ("Tom Berg", AttributionRole.Source), ("said", AttributionRole.Cue), ("yes", AttributionRole.Content),
+            ("Lena Moss", AttributionRole.Source), ("said", AttributionRole.Cue), ("the plan would fail", AttributionRole.Content));
+
+        var relation = Assert.Single(AttributionTagger.Assemble(document, tags));
+
+        Assert.Equal("the plan would fail", document.Slice(relation.Content));
+    }
+
+    [Fact]
+    public void A_learned_no_source_leaves_the_relation_without_a_speaker()
+    {
+        // "It was announced that ...": PolNeAR gives such a cue no source, and no fallback pronoun may fill it in.
+        static (Document, IReadOnlyList<Attribution>) Announced(string name, string clause)
+        {
+            var text = $"{name} arrived. It was announced that {clause}.";
+            var cue = text.IndexOf("announced", StringComparison.Ordinal);
+            var content = text.IndexOf(clause, StringComparison.Ordinal);
+            return (Analyse.WithEntities(text), [new Attribution(new RoleSpan(content, content + clause.Length), new RoleSpan(cue, cue + "announced".Length), null)]);
+        }
+        var learner = new AveragedPerceptron(2);
+        for (var epoch = 0; epoch < 3; epoch++)
+            for (var k = 0; k < 16; k++)
+            {
+                var (document, relations) = k % 2 == 0
+                    ? Announced(Names[k % Names.Length], Clauses[k % Clauses.Length])
+                    : Sentence(Names[k % Names.Length], "said", Clauses[k % Clauses.Length], attributed: true);
+                SourceLinker.Learn(learner, document, relations);
+            }
+        var linker = new SourceLinker(learner.Average(AttributionTrainer.MinWeight));
+        var (unseen, gold) = Announced("Omar Said", "the vote was rigged");
+        var (said, saidGold) = Sentence("Lena Moss", "said", "the vote was rigged", attributed: true);
+
+        var announced = Assert.Single(AttributionTagger.Assemble(unseen, AttributionTags.Encode(unseen.Tokens, gold), linker));
+        var spoken = Assert.Single(AttributionTagger.Assemble(said, AttributionTags.Encode(said.Tokens, saidGold), linker));
+
+        Assert.Null(announced.Source);
+        Assert.Equal("Lena Moss", said.Slice(spoken.Source!));
+    }
+
+    [Fact]
     public void Content_far_from_any_cue_is_no_relation()
     {
         var text = "Lena Moss spoke. " + string.Concat(Enumerable.Repeat("The long afternoon went by slowly. ", 10)) + "The river kept rising over the old stone wall of the town.";
@@ -160,6 +204,48 @@ public sealed class AttributionTaggerTests
 
         // Each cue ranks both speakers on its own: the nearest one would give "claimed" to Lena Moss as well.
         Assert.Equal(["Lena Moss", "Omar Said"], relations.Select(r => unseen.Slice(r.Source!)));
+    }
+
+    // "A said it was over. <clause> was the view the young B claimed.": the clause's cue is "claimed", though "said" stands nearer.
+    private static (Document, IReadOnlyList<Attribution>) ClaimedAfter(string first, string second, string clause)
+    {
+        var sentence = char.ToUpperInvariant(clause[0]) + clause[1..];
+        var text = $"{first} said it was over. {sentence} was the view the young {second} claimed.";
+        var document = Analyse.WithEntities(text);
+        RoleSpan At(string words)
+        {
+            var start = text.IndexOf(words, StringComparison.Ordinal);
+            return new RoleSpan(start, start + words.Length);
+        }
+        return (document,
+        [
+            new Attribution(At("it was over"), At("said"), At(first)),
+            new Attribution(At(sentence), At("claimed"), At(second)),
+        ]);
+    }
+
+    [Fact]
+    public void The_content_linker_learns_a_farther_cue_over_the_nearest_one()
+    {
+        var learner = new AveragedPerceptron(2);
+        for (var epoch = 0; epoch < 3; epoch++)
+            for (var k = 0; k < 16; k++)
+            {
+                var (document, relations) = ClaimedAfter(Names[k % Names.Length], Names[(k + 3) % Names.Length], Clauses[k % Clauses.Length]);
+                ContentLinker.Learn(learner, document, relations);
+            }
+        var contentLinker = new ContentLinker(learner.Average(AttributionTrainer.MinWeight));
+        var (unseen, gold) = ClaimedAfter("Omar Said", "Lena Moss", "the vote was rigged");
+        var tags = AttributionTags.Encode(unseen.Tokens, gold);
+
+        var nearest = AttributionTagger.Assemble(unseen, tags);
+        var learned = AttributionTagger.Assemble(unseen, tags, contentLinker: contentLinker);
+
+        // By distance alone both contents go to "said" and become one relation; the linker gives the clause its own cue.
+        Assert.Equal(["said"], nearest.Select(r => unseen.Slice(r.Cue!)));
+        Assert.Equal(["said", "claimed"], learned.Select(r => unseen.Slice(r.Cue!)));
+        Assert.Equal("The vote was rigged", unseen.Slice(learned[1].Content));
+        Assert.Equal("Lena Moss", unseen.Slice(learned[1].Source!));
     }
 
     [Fact]
