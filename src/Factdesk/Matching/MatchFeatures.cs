@@ -58,9 +58,11 @@ public static class MatchFeatures
         "length_ratio", "query_terms",
         "twins_before", "twins_after", "twin_cos",
         "sentence_cos_claim", "sentence_cos_title", "sentence_cos_rank", "sentences",
+        "year_gap", "month_gap", "years_in_candidate", "tag_terms_in_candidate", "tags_matched",
+        "centrality",
     ];
 
-    public const int Count = 41;
+    public const int Count = 47;
 
     /// <summary>One feature row per candidate, in the order given; ranks and gaps are within <paramref name="pool"/>.</summary>
     public static float[][] Of(RerankQuery query, IReadOnlyList<RerankCandidate> pool)
@@ -124,8 +126,11 @@ public static class MatchFeatures
         var topBm25Claim = Math.Max(pool.Max(c => c.Bm25Claim), 1e-9);
         var topBm25Title = Math.Max(pool.Max(c => c.Bm25Title), 1e-9);
         var (before, after, twinCos) = Twins(pool);
+        var central = Centrality(pool);
         var q = query.Profile;
         var author = query.Tweet.Author is { } name ? SearchTerms.Of(name) : [];
+        var tags = query.Tweet.Tags.Select(t => t.ToLowerInvariant()).ToArray();
+        var month = query.Tweet.Date is { } date ? date.Year * 12 + date.Month - 1 : (int?)null;
         for (var i = 0; i < n; i++)
         {
             var c = pool[i];
@@ -135,6 +140,9 @@ public static class MatchFeatures
             var matchedNumbers = p.Numbers.Count(q.Numbers.Contains);
             var matchedNames = p.Names.Count(q.Terms.Contains);
             var authorShare = author.Count == 0 ? -1 : (double)author.Count(p.Terms.Contains) / author.Count;
+            // Handles and hashtags run names together (@RepCummings, #WalkAway): a fact-check term inside one is a mention.
+            var tagTerms = p.Terms.Count(t => t.Length >= 4 && !q.Terms.Contains(t) && tags.Any(tag => tag.Contains(t, StringComparison.Ordinal)));
+            var tagsMatched = tags.Count(tag => p.Terms.Any(t => t.Length >= 4 && tag.Contains(t, StringComparison.Ordinal)));
             var handle = query.Tweet.Handle is { } h && (c.Entry.Claim.Contains(h, StringComparison.OrdinalIgnoreCase) || c.Entry.Title?.Contains(h, StringComparison.OrdinalIgnoreCase) == true);
             rows[i] =
             [
@@ -150,6 +158,10 @@ public static class MatchFeatures
                 Share(p.Terms.Count, q.Terms.Count), q.Terms.Count,
                 before[i], after[i], twinCos[i],
                 (float)sentenceClaim[i], (float)sentenceTitle[i], sentenceRank[i], query.SentenceVectors.Count,
+                month is { } m && p.Years.Count > 0 ? p.Years.Min(y => Math.Abs(y - m / 12)) : -1,
+                month is { } m2 && p.Months.Count > 0 ? p.Months.Min(x => Math.Abs(x - m2)) : -1,
+                p.Years.Count, tagTerms, Share(tagsMatched, tags.Length),
+                central[i],
             ];
         }
         return rows;
@@ -183,6 +195,22 @@ public static class MatchFeatures
                 before[later]++;
             }
         return (before, after, cosine);
+    }
+
+    /// <summary>
+    /// The mean claim cosine of each candidate to the first five by hybrid score (itself left out): a query about one
+    /// story draws several fact-checks of it, and the one they resemble most is the story's centre.
+    /// </summary>
+    private static float[] Centrality(IReadOnlyList<RerankCandidate> pool)
+    {
+        var head = Enumerable.Range(0, pool.Count).OrderByDescending(i => pool[i].Hybrid).ThenBy(i => i).Take(5).ToArray();
+        var result = new float[pool.Count];
+        for (var i = 0; i < pool.Count; i++)
+        {
+            var others = head.Where(j => j != i).ToArray();
+            result[i] = others.Length == 0 ? 0 : others.Average(j => TensorPrimitives.Dot(pool[i].ClaimVector, pool[j].ClaimVector));
+        }
+        return result;
     }
 
     private static float Share(int part, int whole) => whole == 0 ? 0 : (float)part / whole;

@@ -7,7 +7,7 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Factdesk.Matching;
 
 /// <summary>LightGBM LambdaRank settings; the defaults are the ones the shipped model was trained with.</summary>
-public sealed record MatchRerankerOptions(int Iterations = 200, int Leaves = 15, double LearningRate = 0.05, int MinimumExamplesPerLeaf = 20, int Depth = 30, int Seed = 1);
+public sealed record MatchRerankerOptions(int Iterations = 200, int Leaves = 15, double LearningRate = 0.05, int MinimumExamplesPerLeaf = 20, int Depth = 30, int Seed = 1, double FeatureFraction = 1);
 
 /// <summary>One training query: its prepared form, its first-stage pool (best hybrid score first) and the ids of its relevant fact-checks.</summary>
 public sealed record RerankGroup(RerankQuery Query, IReadOnlyList<RerankCandidate> Pool, IReadOnlySet<string> Relevant)
@@ -75,8 +75,9 @@ public sealed class MatchReranker
             // Relevance is 0/1: a gain of 1 for the relevant fact-check, and MAP@5 cares about the first few places.
             CustomGains = [0, 1],
             Seed = options.Seed,
-            // Two threads at most: the machines this trains on are shared.
-            NumberOfThreads = 2,
+            Booster = new GradientBooster.Options { FeatureFraction = options.FeatureFraction },
+            // One thread: the data is small, and on a loaded machine OpenMP threads waiting on each other cost far more.
+            NumberOfThreads = 1,
             Verbose = false,
             Silent = true,
         });

@@ -8,6 +8,12 @@ namespace Factdesk.Matching;
 /// </summary>
 public sealed partial record TextProfile(HashSet<string> Terms, HashSet<string> Bigrams, HashSet<string> Numbers, HashSet<string> Names)
 {
+    /// <summary>The years the text names (1950–2029).</summary>
+    public IReadOnlyList<int> Years { get; init; } = [];
+
+    /// <summary>The months the text names with their year ("July 2019", "2 January 2018"), as year × 12 + month − 1.</summary>
+    public IReadOnlyList<int> Months { get; init; } = [];
+
     public static TextProfile Of(string text)
     {
         var terms = SearchTerms.Of(text);
@@ -18,8 +24,20 @@ public sealed partial record TextProfile(HashSet<string> Terms, HashSet<string> 
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (Match m in Capitalised().Matches(text))
             foreach (var term in SearchTerms.Of(m.Value)) names.Add(term);
-        return new TextProfile(new HashSet<string>(terms, StringComparer.Ordinal), bigrams, numbers, names);
+        var years = Year().Matches(text).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        var months = MonthYear().Matches(text)
+            .Select(m => int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) * 12 + Array.FindIndex(MonthNames, n => m.Groups["month"].Value.StartsWith(n, StringComparison.Ordinal)))
+            .Distinct().ToList();
+        return new TextProfile(new HashSet<string>(terms, StringComparer.Ordinal), bigrams, numbers, names) { Years = years, Months = months };
     }
+
+    private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    [GeneratedRegex(@"\b(?:19[5-9]\d|20[0-2]\d)\b")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\b(?<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?<year>(?:19[5-9]|20[0-2])\d)\b")]
+    private static partial Regex MonthYear();
 
     [GeneratedRegex(@"\d+(?:,\d{3})*(?:\.\d+)?")]
     private static partial Regex Number();

@@ -9,19 +9,30 @@ namespace Factdesk.Matching;
 /// </summary>
 public sealed partial record TweetText(string Body, string? Author, string? Handle)
 {
+    /// <summary>The day in the trailer, when there is one: a claim and the tweets about it are usually near in time.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>The body's @handles and #hashtags without their sign, the trailer's handle included.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public static TweetText Parse(string text)
     {
         var body = text;
         string? author = null, handle = null;
+        DateOnly? date = null;
         if (Trailer().Match(text) is { Success: true } trailer)
         {
             body = text[..trailer.Index];
             author = trailer.Groups["name"].Value.Trim();
             handle = trailer.Groups["handle"].Value;
+            if (DateOnly.TryParseExact(trailer.Groups["date"].Value.Replace(".", "", StringComparison.Ordinal), ["MMMM d, yyyy", "MMM d, yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+                date = day;
         }
         body = Link().Replace(body, " ");
+        var tags = Tag().Matches(body).Select(m => m.Groups["tag"].Value).ToList();
+        if (handle is not null) tags.Add(handle);
         body = Spaces().Replace(body, " ").Trim();
-        return new TweetText(body.Length == 0 ? text.Trim() : body, string.IsNullOrEmpty(author) ? null : author, handle);
+        return new TweetText(body.Length == 0 ? text.Trim() : body, string.IsNullOrEmpty(author) ? null : author, handle) { Date = date, Tags = tags };
     }
 
     /// <summary>
@@ -34,11 +45,14 @@ public sealed partial record TweetText(string Body, string? Author, string? Hand
     [GeneratedRegex(@"(?<=[.!?…])\s+|\n+")]
     private static partial Regex SentenceEnd();
 
-    [GeneratedRegex(@"\s*[—–-]{1,2}\s*(?<name>[^—–()\n]{0,80}?)\s*\(@(?<handle>\w{1,30})\)\s*[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")]
+    [GeneratedRegex(@"\s*[—–-]{1,2}\s*(?<name>[^—–()\n]{0,80}?)\s*\(@(?<handle>\w{1,30})\)\s*(?<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})\s*$")]
     private static partial Regex Trailer();
 
     [GeneratedRegex(@"(https?://\S+|pic\.twitter\.com/\S+)", RegexOptions.IgnoreCase)]
     private static partial Regex Link();
+
+    [GeneratedRegex(@"[@#](?<tag>\w{2,40})")]
+    private static partial Regex Tag();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -27,6 +27,17 @@ public sealed class TweetTextTests
     }
 
     [Fact]
+    public void The_trailer_date_and_the_handles_and_hashtags_are_read()
+    {
+        var tweet = TweetText.Parse("Ask @SpeakerPelosi & @RepCummings about Venice #FakeNews https://t.co/x — Matt Gaetz (@mattgaetz) July 27, 2019");
+
+        Assert.Equal(new DateOnly(2019, 7, 27), tweet.Date);
+        Assert.Equal(["SpeakerPelosi", "RepCummings", "FakeNews", "mattgaetz"], tweet.Tags);
+        Assert.Equal(new DateOnly(2018, 1, 3), TweetText.Parse("Text here — Jo (@jo) Jan. 3, 2018").Date);
+        Assert.Null(TweetText.Parse("No trailer, no date").Date);
+    }
+
+    [Fact]
     public void A_text_without_trailer_keeps_its_words()
     {
         var tweet = TweetText.Parse("Fraudulent texts say people were selected for a military draft - officials");
@@ -48,6 +59,16 @@ public sealed class TextProfileTests
         Assert.Equal(["biden", "joe", "ohio"], profile.Names.Order());
         Assert.DoesNotContain("police", profile.Names);
         Assert.Contains("people met", profile.Bigrams);
+    }
+
+    [Fact]
+    public void Years_and_months_with_their_year_are_found()
+    {
+        var profile = TextProfile.Of("In a 2 January 2018 thread, and again in July 2019 (or Aug. 3, 2019), 1,000 of 3000 said so in 2017.");
+
+        Assert.Equal([2017, 2018, 2019], profile.Years.Order());
+        Assert.Equal([2018 * 12 + 0, 2019 * 12 + 6, 2019 * 12 + 7], profile.Months.Order());
+        Assert.Empty(TextProfile.Of("Mayday: 3000 people").Years);
     }
 }
 
@@ -90,6 +111,31 @@ public sealed class MatchFeaturesTests
         Assert.Equal(1, F(1, "author_in_candidate"));
         Assert.Equal(0, F(1, "has_title"));
         Assert.Equal(F(1, "cos_claim"), F(1, "cos_title"));
+        Assert.Equal(-1, F(0, "year_gap"));
+        Assert.Equal(-1, F(0, "month_gap"));
+    }
+
+    [Fact]
+    public void Dates_near_the_tweet_and_names_inside_handles_are_features()
+    {
+        var query = RerankQuery.Of("Ask @RepCummings about the trip — Matt Gaetz (@mattgaetz) July 27, 2019", Unit(1, 0), Unit(1, 0));
+        var pool = new[]
+        {
+            Candidate("a", 1, "In July 2019, Elijah Cummings was in Venice.", null, Unit(1, 0.1f), 0.8),
+            Candidate("b", 2, "In 2016 a senator went to Paris.", null, Unit(1, 0.3f), 0.7),
+        };
+
+        var rows = MatchFeatures.Of(query, pool);
+        float F(int row, string name) => rows[row][Array.IndexOf(MatchFeatures.Names, name)];
+
+        Assert.Equal(0, F(0, "year_gap"));
+        Assert.Equal(0, F(0, "month_gap"));
+        Assert.Equal(3, F(1, "year_gap"));
+        Assert.Equal(-1, F(1, "month_gap"));
+        Assert.Equal(1, F(0, "tag_terms_in_candidate"));
+        Assert.Equal(0.5, F(0, "tags_matched"), 5);
+        Assert.Equal(0, F(1, "tag_terms_in_candidate"));
+        Assert.True(F(0, "centrality") > 0.9);
     }
 
     [Fact]
