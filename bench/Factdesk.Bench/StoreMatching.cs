@@ -7,7 +7,7 @@ using Factdesk.Storage;
 namespace Factdesk.Bench;
 
 /// <summary>
-/// `match DB QUERIES QRELS [--ef N]`: the latency of a store search per query (encoding the query, BM25 and HNSW
+/// `match DB QUERIES QRELS [--ef N] [--reranker FILE|none] [--query-encoder int8]`: the latency of a store search per query (encoding the query, BM25 and HNSW
 /// candidates from the store's in-memory indexes, scoring, as `factdesk match` does after start-up), and how often the best hit is the right one at
 /// each score, which is what the suggest/confident thresholds are chosen from. For a store holding the CheckThat!
 /// 2020 collection (keys clef2020:ID) and its queries and qrels. A plain timing loop: one search is milliseconds.
@@ -18,7 +18,7 @@ internal static class StoreMatching
     {
         if (args.Length < 3 || (!StoreFactory.IsPostgres(args[0]) && !File.Exists(args[0])))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS [--ef N] [--reranker FILE|none]");
+            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS [--ef N] [--reranker FILE|none] [--query-encoder int8]");
             return 2;
         }
         var relevant = Tsv.Read(args[2]).Where(r => r.Length >= 4 && r[3].Trim() != "0")
@@ -35,7 +35,8 @@ internal static class StoreMatching
         };
 
         using var store = StoreFactory.OpenFactChecks(args[0]);
-        using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
+        // --query-encoder int8: the queries go through the int8 model, the stored vectors stay the float32 model's.
+        using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount, int8: options.GetValueOrDefault("--query-encoder") == "int8");
         var search = new FactCheckSearch(store, encoder) { SearchBreadth = breadth };
         var vectors = encoder.Encode(queries.ConvertAll(q => q.Text));
 
@@ -45,25 +46,31 @@ internal static class StoreMatching
 
         // Three passes over the same queries: the two retrievers alone, the whole search with the query's vector
         // given (what a batch pays), and the whole search with encoding (what `factdesk match` pays per claim).
-        var bm25 = new List<double>();
-        var fts5 = new List<double>();
-        var nearest = new List<double>();
-        foreach (var (i, (_, text)) in queries.Index())
+        // Each part alone, one pass over the queries apiece. Beside the wall-clock latencies, the process's CPU time per
+        // query (mean over the pass, all threads): on a shared machine the wall clock mostly measures the others' load,
+        // the CPU time what a query costs.
+        var cpu = new Dictionary<string, double>();
+        List<double> Pass(string name, Action<int, string> part)
         {
-            var terms = SearchTerms.Of(text).Distinct(StringComparer.Ordinal).Take(FactCheckSearch.MaxQueryTerms).ToList();
-            clock.Restart();
-            search.NearestByTerms(terms);
-            bm25.Add(clock.Elapsed.TotalMilliseconds);
-            clock.Restart();
-            store.SearchText(terms, HybridScoring.CandidatesPerRetriever);
-            fts5.Add(clock.Elapsed.TotalMilliseconds);
-            clock.Restart();
-            search.NearestByVector(vectors[i]);
-            nearest.Add(clock.Elapsed.TotalMilliseconds);
+            var latencies = new List<double>();
+            var start = Process.GetCurrentProcess().TotalProcessorTime;
+            foreach (var (i, (_, text)) in queries.Index())
+            {
+                clock.Restart();
+                part(i, text);
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            cpu[name] = (Process.GetCurrentProcess().TotalProcessorTime - start).TotalMilliseconds / queries.Count;
+            return latencies;
         }
+        List<string> Terms(string text) => SearchTerms.Of(text).Distinct(StringComparer.Ordinal).Take(FactCheckSearch.MaxQueryTerms).ToList();
+        var encoding = Pass("encoding only", (_, text) => encoder.Encode(text));
+        var bm25 = Pass("BM25 (MaxScore) only", (_, text) => search.NearestByTerms(Terms(text)));
+        var fts5 = Pass("full-text (unused)", (_, text) => store.SearchText(Terms(text), HybridScoring.CandidatesPerRetriever));
+        var nearest = Pass("vectors (HNSW) only", (i, _) => search.NearestByVector(vectors[i]));
         // The hybrid search and, in the same run, the reranked one (what `factdesk match` does by default).
-        var (latencies, withEncoding, rankedIds, topScores) = Timed(search, queries, vectors);
-        (List<double> Latencies, List<double> WithEncoding, List<List<long>> Ranked, List<double> TopScores)? reranked = reranker is null ? null : Timed(new FactCheckSearch(store, encoder) { SearchBreadth = breadth, Reranker = reranker }, queries, vectors);
+        var (latencies, withEncoding, sequential, rankedIds, topScores) = Timed(search, encoder, queries, vectors, cpu, "");
+        (List<double> Latencies, List<double> WithEncoding, List<double> Sequential, List<List<long>> Ranked, List<double> TopScores)? reranked = reranker is null ? null : Timed(new FactCheckSearch(store, encoder) { SearchBreadth = breadth, Reranker = reranker }, encoder, queries, vectors, cpu, "reranked ");
         var top = new List<(double Score, bool Right)>();
         double map5 = 0;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -81,15 +88,16 @@ internal static class StoreMatching
             if (ranked.Count > 0) rerankedTop.Add((reranked.Value.TopScores[i], relevant[id].Contains(ranked[0])));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"store {store.Count()} fact-checks, {queries.Count} judged queries, HNSW beam {breadth}; first search (opens the vector index) {firstMs:0} ms"));
-        Console.WriteLine("latency ms                |   p50 |   p90 |   p99 |   max");
-        List<(string, List<double>)> rows = [("BM25 (MaxScore) only", bm25), (StoreFactory.IsPostgres(args[0]) ? "tsvector ts_rank (unused)" : "FTS5 bm25() (unused)", fts5), ("vectors (HNSW) only", nearest), ("search, vector given", latencies), ("search with encoding", withEncoding)];
-        if (reranked is { } r) rows.AddRange([("reranked, vector given", r.Latencies), ("reranked with encoding", r.WithEncoding)]);
+            $"store {store.Count()} fact-checks, {queries.Count} judged queries, HNSW beam {breadth}, {(encoder.IsInt8 ? "int8" : "float32")} query encoder; first search (opens the vector index) {firstMs:0} ms"));
+        Console.WriteLine($"full-text (unused): {(StoreFactory.IsPostgres(args[0]) ? "tsvector ts_rank" : "FTS5 bm25()")}; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        Console.WriteLine("latency ms                |   p50 |   p90 |   p99 |   max | CPU ms/query");
+        List<(string, List<double>)> rows = [("encoding only", encoding), ("BM25 (MaxScore) only", bm25), ("full-text (unused)", fts5), ("vectors (HNSW) only", nearest), ("search, vector given", latencies), ("search with encoding", withEncoding), ("encode, then search", sequential)];
+        if (reranked is { } r) rows.AddRange([("reranked vector given", r.Latencies), ("reranked with encoding", r.WithEncoding), ("reranked encode, then", r.Sequential)]);
         foreach (var (name, values) in rows)
         {
             values.Sort();
             double Percentile(double p) => values[Math.Min(values.Count - 1, (int)Math.Ceiling(p * values.Count) - 1)];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-25} | {Percentile(0.5),5:0.0} | {Percentile(0.9),5:0.0} | {Percentile(0.99),5:0.0} | {values[^1],5:0.0}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-25} | {Percentile(0.5),5:0.0} | {Percentile(0.9),5:0.0} | {Percentile(0.99),5:0.0} | {values[^1],5:0.0} | {cpu[name],5:0.00}"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {peak / 1e6:0} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAP@5 {map5 / queries.Count:0.000}  top-1 right {top.Count(t => t.Right)} of {queries.Count}"));
@@ -113,11 +121,14 @@ internal static class StoreMatching
         }
     }
 
-    // Each query's search timed with its vector given, then again with encoding; the first pass's ranking and top score kept.
-    private static (List<double> Latencies, List<double> WithEncoding, List<List<long>> Ranked, List<double> TopScores) Timed(
-        FactCheckSearch search, List<(string Id, string Text)> queries, float[][] vectors)
+    // Each query's search timed with its vector given, then with encoding (BM25 beside the encoder, as `factdesk match`
+    // runs it), then encoding first and searching after; the first pass's ranking and top score kept.
+    private static (List<double> Latencies, List<double> WithEncoding, List<double> Sequential, List<List<long>> Ranked, List<double> TopScores) Timed(
+        FactCheckSearch search, SentenceEncoder encoder, List<(string Id, string Text)> queries, float[][] vectors, Dictionary<string, double> cpu, string prefix)
     {
         var clock = Stopwatch.StartNew();
+        TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+        var start = Cpu();
         var latencies = new List<double>();
         var ranked = new List<List<long>>();
         var topScores = new List<double>();
@@ -129,6 +140,8 @@ internal static class StoreMatching
             ranked.Add(hits.Select(FactCheckSearch.IdOf).ToList());
             topScores.Add(hits.Count > 0 ? hits[0].Score : 0);
         }
+        cpu[prefix + (prefix == "" ? "search, vector given" : "vector given")] = (Cpu() - start).TotalMilliseconds / queries.Count;
+        start = Cpu();
         var withEncoding = new List<double>();
         foreach (var (_, text) in queries)
         {
@@ -136,6 +149,16 @@ internal static class StoreMatching
             search.Search(text, 10);
             withEncoding.Add(clock.Elapsed.TotalMilliseconds);
         }
-        return (latencies, withEncoding, ranked, topScores);
+        cpu[prefix + (prefix == "" ? "search with encoding" : "with encoding")] = (Cpu() - start).TotalMilliseconds / queries.Count;
+        start = Cpu();
+        var sequential = new List<double>();
+        foreach (var (_, text) in queries)
+        {
+            clock.Restart();
+            search.Search(text, encoder.Encode(text), 10);
+            sequential.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        cpu[prefix + (prefix == "" ? "encode, then search" : "encode, then")] = (Cpu() - start).TotalMilliseconds / queries.Count;
+        return (latencies, withEncoding, sequential, ranked, topScores);
     }
 }

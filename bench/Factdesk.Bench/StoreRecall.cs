@@ -97,7 +97,7 @@ internal static class StoreRecall
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"exact int8 scan, first {sample} queries: recall@10 {int8At10 / sample:0.000}, recall@100 {int8At100 / sample:0.000}"));
         Console.WriteLine("beam | recall@10 | recall@100 | p50 ms | p99 ms");
-        foreach (var beam in (int[])[100, 128, 192, FactCheckSearch.DefaultSearchBreadth, 384, 512])
+        foreach (var beam in (int[])[100, 128, 192, 256, 384, 512, FactCheckSearch.DefaultSearchBreadth, 1024])
         {
             var probe = new FactCheckSearch(store, null!) { SearchBreadth = beam };
             probe.Open();

@@ -104,4 +104,21 @@ public sealed class StoreRerankingTests : IDisposable
         Assert.Contains(matches, m => m.Level == MatchLevel.Suggest);
         Assert.True(matches.Count < hits.Count);
     }
+
+    [Fact]
+    public void Searching_by_text_gives_what_searching_with_the_encoded_vector_gives()
+    {
+        // The text search runs BM25 beside the encoder; the candidates and scores must be those of the two in a row.
+        using var store = Store(615, Towns[10]);
+        foreach (var query in new[] { Query(615, Towns[10]), $"rally in {Towns[1]}", "How many people came to the rally?" })
+        {
+            var search = new FactCheckSearch(store, Encoder.Value);
+            var byText = search.Search(query, 5);
+            var byVector = search.Search(query, Encoder.Value.Encode(query), 5);
+
+            Assert.NotEmpty(byText);
+            Assert.Equal(byVector.Select(h => (h.Entry.Id, h.Score, h.Bm25)), byText.Select(h => (h.Entry.Id, h.Score, h.Bm25)));
+        }
+        Assert.Empty(new FactCheckSearch(store, Encoder.Value).Search("?!", 5));
+    }
 }
