@@ -19,7 +19,7 @@ internal static class StoreMatching
     {
         if (args.Length < 3 || (!StoreFactory.IsPostgres(args[0]) && !File.Exists(args[0])))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS [--ef N] [--reranker FILE|none] [--runs N [--results DIR]]");
+            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS [--ef N] [--reranker FILE|none] [--runs N [--results DIR]] [--queries N]");
             return 2;
         }
         var relevant = Tsv.Read(args[2]).Where(r => r.Length >= 4 && r[3].Trim() != "0")
@@ -27,6 +27,8 @@ internal static class StoreMatching
         var queries = Tsv.Read(args[1]).Skip(1).Where(r => r.Length >= 2 && relevant.ContainsKey(r[0])).Select(r => (Id: r[0], Text: r[1])).ToList();
 
         var options = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        // --queries N: the first N judged queries only (bench/run's smoke run).
+        if (options.TryGetValue("--queries", out var first)) queries = queries.Take(int.Parse(first, CultureInfo.InvariantCulture)).ToList();
         var breadth = options.TryGetValue("--ef", out var ef) ? int.Parse(ef, CultureInfo.InvariantCulture) : FactCheckSearch.DefaultSearchBreadth;
         var reranker = options.GetValueOrDefault("--reranker") switch
         {
