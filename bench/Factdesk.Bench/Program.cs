@@ -17,6 +17,8 @@ if (args is ["endtoend", .. var endToEndArgs])
     return EndToEnd.Run(endToEndArgs);
 if (args is ["scale", .. var scaleArgs])
     return StoreScale.Run(scaleArgs);
+if (args is ["quality", .. var qualityArgs])
+    return QualityBesidePublished.Run(qualityArgs);
 if (args is ["report", .. var reportArgs])
     return BenchReport.Run(reportArgs);
 if (args is ["pages", .. var rest])
