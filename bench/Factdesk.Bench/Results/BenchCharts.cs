@@ -32,9 +32,10 @@ internal static class BenchCharts
         foreach (var (i, m) in rows.Index())
         {
             var median = m.RatioMedian!.Value;
-            bars.Add(new Bar { Position = i, Value = median, FillColor = median >= 1 ? Ours : Theirs, Label = "×" + BenchReport.Number(median) });
-            // The range of the runs as a whisker: with few runs a standard error would claim more than we know.
-            var whisker = plot.Add.Scatter(new double[] { i, i }, new[] { m.RatioRuns!.Min(), m.RatioRuns!.Max() });
+            bars.Add(new Bar { Position = i, Value = median, Size = 0.6, FillColor = median >= 1 ? Ours : Theirs, Label = "×" + BenchReport.Number(median) });
+            // The range of the runs as a whisker (with few runs a standard error would claim more than we know), to
+            // the right of the bar's middle so that it does not cross the median's label.
+            var whisker = plot.Add.Scatter(new[] { i + 0.2, i + 0.2 }, new[] { m.RatioRuns!.Min(), m.RatioRuns!.Max() });
             whisker.Color = Colors.Black;
             whisker.LineWidth = 2;
             whisker.MarkerSize = 6;
