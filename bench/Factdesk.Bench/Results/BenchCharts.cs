@@ -97,7 +97,7 @@ internal static class BenchCharts
         {
             foreach (var m in group)
             {
-                bars.Add(new Bar { Position = position, Value = m.Median, FillColor = m.Source is null ? Ours : Theirs, Label = BenchReport.Number(m.Median) });
+                bars.Add(new Bar { Position = position, Value = m.Median, FillColor = m.Source is null ? Ours : Theirs, Label = BenchReport.Format(m.Median, m.Unit) });
                 ticks.Add((position, m.System));
                 position += 1;
             }
@@ -105,12 +105,14 @@ internal static class BenchCharts
         }
         plot.Add.Bars(bars);
         plot.Axes.Bottom.SetTicks([.. ticks.Select(t => t.Item1)], [.. ticks.Select(t => t.Item2)]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        plot.Axes.Margins(bottom: 0, top: 0.15);
-        plot.Title($"{result.Benchmark}: our scores (blue) beside published ones (orange): {string.Join(", ", groups.Select(g => g.Key))}", 15);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
+        // Scores of good systems differ in the second decimal: start the axis below the lowest, not at 0.
+        var lowest = bars.Min(b => b.Value);
+        var bottom = Math.Max(0, Math.Floor((lowest - 0.03) * 20) / 20);
+        plot.Axes.SetLimitsY(bottom, Math.Min(1.02, bars.Max(b => b.Value) + 0.02));
+        plot.Title($"{result.Benchmark}: {string.Join(", ", groups.Select(g => g.Key))}, Factdesk (blue) beside published systems (orange); the axis starts at {bottom:0.00}", 14);
         var path = Path.Combine(directory, $"bench-{result.Benchmark}.png");
-        plot.SavePng(path, Math.Max(700, 110 * bars.Count), 560);
+        plot.SavePng(path, Math.Max(700, 125 * bars.Count), 520);
         return new Chart(path, $"{result.Benchmark}: ours beside the published scores");
     }
 }

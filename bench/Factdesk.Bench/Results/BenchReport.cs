@@ -60,7 +60,7 @@ internal static class BenchReport
             var spread = x.Runs.Count > 1 ? $"{Number(x.Min)} – {Number(x.Max)}" : "";
             var ratio = x.RatioRuns is { Count: > 0 } r ? $"**{Number(x.RatioMedian!.Value)}** ({Number(r.Min())} – {Number(r.Max())}) vs {x.Peer}" : "";
             var source = x.Source is null ? "" : $" (published: {x.Source})";
-            text.Append($"| {x.System}{source} | {x.Metric} | {Number(x.Median)} {x.Unit} | {spread} | {x.Runs.Count} | {ratio} |\n");
+            text.Append($"| {x.System}{source} | {x.Metric} | {Format(x.Median, x.Unit)} | {spread} | {x.Runs.Count} | {ratio} |\n");
         }
         text.Append("\nCommand").Append(result.Commands().Count > 1 ? "s" : "").Append(":\n\n```bash\n");
         foreach (var command in result.Commands()) text.Append(command).Append('\n');
@@ -74,6 +74,10 @@ internal static class BenchReport
         }
         return text.ToString();
     }
+
+    /// <summary>A value with its unit; scores (in [0,1]) with three decimals, as the eval commands print them.</summary>
+    public static string Format(double value, string unit) =>
+        unit == "score" ? value.ToString("0.000", CultureInfo.InvariantCulture) : $"{Number(value)} {unit}";
 
     /// <summary>Three significant figures or so, thousands grouped: what a reader compares.</summary>
     public static string Number(double value) => Math.Abs(value) switch
