@@ -7,7 +7,7 @@ namespace Factdesk.Bench;
 
 /// <summary>
 /// Pages per second and peak memory of Factdesk's HTML reading (parsing, main-content extraction, cleaning, metadata) over a folder of
-/// pages, printed in the same shape as bench/readability/extract.mjs so the two can run side by side. A plain
+/// pages, printed in the same shape as bench/peers/extract.mjs so the two can run side by side. A plain
 /// loop rather than BenchmarkDotNet: peak resident memory is a whole-process number, and BenchmarkDotNet's child
 /// processes would hide it. Pages are decompressed into memory first and one warm-up pass pays for the JIT.
 /// </summary>
@@ -45,7 +45,7 @@ internal static class ExtractionPages
         return 0;
     }
 
-    private static long ExtractAll(List<byte[]> pages)
+    public static long ExtractAll(List<byte[]> pages)
     {
         long chars = 0;
         foreach (var page in pages)
@@ -62,7 +62,7 @@ internal static class ExtractionPages
         return chars;
     }
 
-    private static byte[] Read(string path)
+    public static byte[] Read(string path)
     {
         using var file = File.OpenRead(path);
         using var text = new MemoryStream();

@@ -37,7 +37,15 @@ internal static class StoreGeneration
             Console.Error.WriteLine("usage: Factdesk.Bench generate N NEW.db|POSTGRES-CONNECTION-STRING verified_claims.docs.tsv tweets.queries.tsv qrels [--no-index]");
             return 2;
         }
-        var seed = CheckThatRetrieval.Read2020(args[2], args[3], args[4]).Collection;
+        if (Generate(total, args[1], args[2], args[3], args[4]) is null) return 2;
+        // --no-index leaves the index to a separate, separately timed `index` run.
+        return args.Contains("--no-index") ? 0 : Index([args[1]]);
+    }
+
+    /// <summary>Fills an empty store with <paramref name="total"/> records (made from the first <paramref name="seedLimit"/> CLEF claims: a smoke run need not encode them all); the seconds spent inserting, null when the store was not empty.</summary>
+    public static double? Generate(int total, string db, string vclaims, string queries, string qrels, int seedLimit = int.MaxValue)
+    {
+        var seed = CheckThatRetrieval.Read2020(vclaims, queries, qrels).Collection.Take(seedLimit).ToList();
         float[][] claimVectors, titleVectors;
         var clock = Stopwatch.StartNew();
         using (var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount))
@@ -48,12 +56,12 @@ internal static class StoreGeneration
         }
         Console.WriteLine(Invariant($"seed: {seed.Count} CLEF 2020 vclaims, vectors in {clock.Elapsed.TotalSeconds:0.0} s"));
 
-        using (var store = StoreFactory.OpenFactChecks(args[1]))
+        using (var store = StoreFactory.OpenFactChecks(db))
         {
             if (store.Count() > 0)
             {
                 Console.Error.WriteLine("generate needs an empty store");
-                return 2;
+                return null;
             }
             var random = new Random(2026);
             var records = new List<FactCheckRecord>(Batch);
@@ -93,11 +101,9 @@ internal static class StoreGeneration
                     if ((n + 1) % 100_000 == 0) Console.WriteLine(Invariant($"  stored {n + 1}, {(n + 1) / insertSeconds:0} records/s"));
                 }
             }
-            Console.WriteLine(Invariant($"stored {store.Count()} fact-checks ({made} made up, mean cosine to their first seed {(made == 0 ? 1 : cosineSum / made):0.000}) in {insertSeconds:0.0} s: {store.Count() / insertSeconds:0} records/s (batches of {Batch}, one transaction each) into {(StoreFactory.IsPostgres(args[1]) ? "PostgreSQL" : "SQLite")}"));
-
+            Console.WriteLine(Invariant($"stored {store.Count()} fact-checks ({made} made up, mean cosine to their first seed {(made == 0 ? 1 : cosineSum / made):0.000}) in {insertSeconds:0.0} s: {store.Count() / insertSeconds:0} records/s (batches of {Batch}, one transaction each) into {(StoreFactory.IsPostgres(db) ? "PostgreSQL" : "SQLite")}"));
+            return insertSeconds;
         }
-        // --no-index leaves the index to a separate, separately timed `index` run.
-        return args.Contains("--no-index") ? 0 : Index([args[1]]);
     }
 
     /// <summary>`index DB`: builds (or brings up to date) a store's search indexes, timed, and reports the file sizes.</summary>

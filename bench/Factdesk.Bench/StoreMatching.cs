@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Factdesk.Bench.Results;
 using Factdesk.Evaluation;
 using Factdesk.Matching;
 using Factdesk.Storage;
@@ -18,7 +19,7 @@ internal static class StoreMatching
     {
         if (args.Length < 3 || (!StoreFactory.IsPostgres(args[0]) && !File.Exists(args[0])))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS [--ef N] [--reranker FILE|none] [--query-encoder int8]");
+            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS [--ef N] [--reranker FILE|none] [--query-encoder int8] [--runs N [--results DIR]] [--queries N]");
             return 2;
         }
         var relevant = Tsv.Read(args[2]).Where(r => r.Length >= 4 && r[3].Trim() != "0")
@@ -26,6 +27,8 @@ internal static class StoreMatching
         var queries = Tsv.Read(args[1]).Skip(1).Where(r => r.Length >= 2 && relevant.ContainsKey(r[0])).Select(r => (Id: r[0], Text: r[1])).ToList();
 
         var options = args.Skip(3).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        // --queries N: the first N judged queries only (bench/run's smoke run).
+        if (options.TryGetValue("--queries", out var first)) queries = queries.Take(int.Parse(first, CultureInfo.InvariantCulture)).ToList();
         var breadth = options.TryGetValue("--ef", out var ef) ? int.Parse(ef, CultureInfo.InvariantCulture) : FactCheckSearch.DefaultSearchBreadth;
         var reranker = options.GetValueOrDefault("--reranker") switch
         {
@@ -102,11 +105,46 @@ internal static class StoreMatching
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"peak working set {peak / 1e6:0} MB"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAP@5 {map5 / queries.Count:0.000}  top-1 right {top.Count(t => t.Right)} of {queries.Count}"));
         Thresholds(top, queries.Count);
+        if (options.ContainsKey("--runs"))
+            Record(options, args, store.Count(), queries.Count, reranker is null ? search : new FactCheckSearch(store, encoder) { SearchBreadth = breadth, Reranker = reranker }, encoder,
+                queries, vectors, peak, (reranker is null ? map5 : rerankedMap5) / queries.Count);
         if (reranked is null) return 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reranked: MAP@5 {rerankedMap5 / queries.Count:0.000}  top-1 right {rerankedTop.Count(t => t.Right)} of {queries.Count}"));
         Console.WriteLine("reranked (level from the top hit's hybrid score):");
         Thresholds(rerankedTop, queries.Count);
         return 0;
+    }
+
+    /// <summary>
+    /// With --runs N (bench/run): N more passes of the search as `factdesk match` runs it (reranked unless told, query
+    /// encoding included), merged into bench/results/scale.json: the p50 and p99 of each pass, every query's latency of
+    /// the last pass, the peak working set and MAP@5.
+    /// </summary>
+    private static void Record(Dictionary<string, string> options, string[] args, long count, int queryCount, FactCheckSearch search, SentenceEncoder encoder,
+        List<(string Id, string Text)> queries, float[][] vectors, long peak, double map5)
+    {
+        var runs = int.Parse(options["--runs"], CultureInfo.InvariantCulture);
+        var (p50, p99) = (new List<double>(), new List<double>());
+        var last = new List<double>();
+        for (var run = 0; run < runs; run++)
+        {
+            last = Timed(search, encoder, queries, vectors, new Dictionary<string, double>(), "").WithEncoding;
+            p50.Add(EndToEnd.Percentile(last, 0.5));
+            p99.Add(EndToEnd.Percentile(last, 0.99));
+        }
+        var name = $"match ({StoreScale.Label(count)} store)";
+        var result = BenchResult.Start("scale", "Factdesk.Bench match " + string.Join(' ', args)) with
+        {
+            Measurements =
+            [
+                new Measurement(name, "latency p50", "ms", p50, Samples: last),
+                new Measurement(name, "latency p99", "ms", p99),
+                new Measurement(name, "peak memory", "MB", [Math.Round(Math.Max(peak, Process.GetCurrentProcess().PeakWorkingSet64) / 1e6)]),
+                new Measurement(name, "MAP@5", "score", [Math.Round(map5, 3)]),
+            ],
+            Notes = [string.Create(CultureInfo.InvariantCulture, $"match: the {queryCount} judged CLEF 2020 dev queries against the store, each encoded, searched (BM25 + HNSW) and reranked as `factdesk match` does after start-up; {runs} passes after a first one")],
+        };
+        result.Merge(options.GetValueOrDefault("--results") ?? Path.Combine(BenchOptions.RepositoryRoot(), "bench", "results"));
     }
 
     private static void Thresholds(List<(double Score, bool Right)> top, int queries)

@@ -30,6 +30,37 @@ public sealed record BenchResult(
         File.WriteAllText(Path.Combine(directory, Benchmark + ".json"), JsonSerializer.Serialize(this, Json));
     }
 
+    /// <summary>
+    /// Writes this result into NAME.json beside the figures already there: a measurement of the same system and metric
+    /// (and peer) is replaced, the others are kept. Lets one benchmark be filled by several processes (each figure's peak memory is
+    /// its own process's) and re-run one figure at a time.
+    /// </summary>
+    public void Merge(string directory)
+    {
+        var path = Path.Combine(directory, Benchmark + ".json");
+        var stamped = Measurements.Select(m => m with { Command = m.Command ?? Command }).ToList();
+        if (!File.Exists(path))
+        {
+            (this with { Measurements = stamped }).Save(directory);
+            return;
+        }
+        var old = Load(path);
+        var fresh = Measurements.Select(m => (m.System, m.Metric, m.Peer)).ToHashSet();
+        (this with
+        {
+            Measurements = [.. old.Measurements.Where(m => !fresh.Contains((m.System, m.Metric, m.Peer))), .. stamped],
+            Notes = [.. old.Notes.Where(n => !Notes.Contains(n)), .. Notes],
+        }).Save(directory);
+    }
+
+    /// <summary>Every command that produced a figure of this file, in order (several when processes merged into it).</summary>
+    public IReadOnlyList<string> Commands() =>
+        [.. Measurements.Select(m => m.Command ?? Command).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A result of this machine, started now.</summary>
+    public static BenchResult Start(string benchmark, string command) =>
+        new(benchmark, command, MachineLine.Current(), DateTimeOffset.Now, [], []);
+
     public static BenchResult Load(string path) =>
         JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(path), Json)
         ?? throw new InvalidDataException($"{path}: not a bench result");
@@ -39,7 +70,9 @@ public sealed record BenchResult(
 /// One figure of one system. <see cref="Runs"/> holds every timed run (after the warm-up), so the median and the
 /// spread come from the file, not from whoever printed them. Against a peer, <see cref="RatioRuns"/> holds our value
 /// divided by the peer's, run by run in the same invocation: on a shared machine absolute times drift, ratios hold.
-/// Quality figures have one run; a published score carries its source in <see cref="Source"/>.
+/// Quality figures have one run; a published score carries its source in <see cref="Source"/>. <see cref="Samples"/>,
+/// when present, holds every single observation of one run (each query's latency, say) for a distribution chart;
+/// <see cref="Command"/> the command of this figure when a file gathers several processes' figures.
 /// </summary>
 public sealed record Measurement(
     string System,
@@ -48,7 +81,9 @@ public sealed record Measurement(
     IReadOnlyList<double> Runs,
     string? Peer = null,
     IReadOnlyList<double>? RatioRuns = null,
-    string? Source = null)
+    string? Source = null,
+    IReadOnlyList<double>? Samples = null,
+    string? Command = null)
 {
     public double Median => MedianOf(Runs);
     public double Min => Runs.Min();

@@ -1,12 +1,13 @@
 // Readability.js (Firefox reader view) on the linkedom DOM over the same pages as Factdesk's extraction
 // benchmark: the speed peer for bench/Factdesk.Bench `pages`. Pages are decompressed into memory first, so
 // only parsing and extraction are timed, as on the .NET side.
-// Usage: node extract.mjs DIR [PASSES]
+// Usage: node extract.mjs DIR [PASSES], or node extract.mjs DIR --serve for bench/run (see serve.mjs)
 import { readdirSync, readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { Readability } from "@mozilla/readability";
+import { serve } from "./serve.mjs";
 
 const dir = process.argv[2];
 const passes = Number(process.argv[3] ?? 5);
@@ -25,6 +26,11 @@ function extractAll() {
     chars += article?.textContent?.length ?? 0;
   }
   return chars;
+}
+
+if (process.argv[3] === "--serve") {
+  await serve(extractAll);
+  process.exit(0);
 }
 
 extractAll(); // warm-up: JIT, as the .NET side
