@@ -42,7 +42,8 @@ public static class DeskHost
         builder.Services.AddSingleton<DossierCache>();
         builder.Services.AddScoped<StatusStore>();
         builder.Services.AddScoped<DeskSearch>();
-        builder.Services.AddScoped<DeskDatabase>();
+        builder.Services.AddSingleton<DeskConnections>();
+        builder.Services.AddScoped(services => new DeskDatabase(services.GetRequiredService<DeskConnections>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<UserStore>();
         builder.Services.AddScoped<SignIn>();
