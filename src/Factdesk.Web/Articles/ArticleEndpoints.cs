@@ -79,6 +79,8 @@ public static class ArticleEndpoints
         }).RequireAuthorization(DeskRoles.FactChecker);
     }
 
+    private const string TokenSlot = "<token>";
+
     public static DeskProblem TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, $"The article is larger than the {DeskAnalysis.MaxArticleBytes / 1024 / 1024} MB the desk takes.");
 
@@ -98,14 +100,22 @@ public static class ArticleEndpoints
         var id = summary.Id;
         var dossier = analysis.Dossier;
         var canCheck = context.User.Can(DeskRoles.FactChecker);
-        var checkOf = checks.List(id).ToDictionary(c => (c.ClaimStart, c.ClaimEnd));
-        var claims = string.Concat(dossier.Claims.OrderByDescending(c => c.Score).Select(c =>
+        var opened = checks.List(id);
+        // The claim list is the same for every reader but for the form token: it is made once per state of the article's
+        // checks (and whether the reader may open one) with a stand-in for the token, which user text, always encoded,
+        // cannot contain; each request only puts its token in.
+        var state = string.Join("\u001e", opened.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ClaimStart}\u001f{c.ClaimEnd}\u001f{c.Id}\u001f{c.StatusName}"))) + (canCheck ? "+" : "-");
+        var claims = string.Join(Token(context), analysis.ClaimList(state, () =>
         {
-            var claimant = c.Claimant is { Label.Length: > 0 } who ? $" <span class=\"meta\">({E(who.Label)})</span>" : "";
-            var action = checkOf.TryGetValue((c.Start, c.End), out var check)
-                ? $"<a href=\"/checks/{check.Id}\">Check {check.Id}: {E(check.StatusName)}</a>"
-                : canCheck ? Form(context, $"/articles/{id}/checks", $"<input type=\"hidden\" name=\"claim\" value=\"{c.Index}\"><button type=\"submit\">Open a check</button>", " class=\"inline\"") : "";
-            return $"<li><a href=\"#claim-{c.Index}\">{E(c.Text)}</a>{claimant} <span class=\"score\">{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}</span> {action}</li>\n";
+            var checkOf = opened.ToDictionary(c => (c.ClaimStart, c.ClaimEnd));
+            return string.Concat(dossier.Claims.OrderByDescending(c => c.Score).Select(c =>
+            {
+                var claimant = c.Claimant is { Label.Length: > 0 } who ? $" <span class=\"meta\">({E(who.Label)})</span>" : "";
+                var action = checkOf.TryGetValue((c.Start, c.End), out var check)
+                    ? $"<a href=\"/checks/{check.Id}\">Check {check.Id}: {E(check.StatusName)}</a>"
+                    : canCheck ? Form(TokenSlot, $"/articles/{id}/checks", $"<input type=\"hidden\" name=\"claim\" value=\"{c.Index}\"><button type=\"submit\">Open a check</button>", " class=\"inline\"") : "";
+                return $"<li><a href=\"#claim-{c.Index}\">{E(c.Text)}</a>{claimant} <span class=\"score\">{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}</span> {action}</li>\n";
+            })).Split(TokenSlot);
         }));
         var source = summary.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? $"<p class=\"meta\">From <a href=\"{E(url)}\" rel=\"external nofollow noreferrer\">{E(url)}</a></p>" : "";

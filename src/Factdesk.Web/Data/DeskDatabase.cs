@@ -27,7 +27,10 @@ public sealed class DeskDatabase : IDisposable
 
     public DeskDatabase(DeskOptions options, TimeProvider clock) => (_options, _clock) = (options, clock);
 
-    public DeskDatabase(DeskConnections pool, TimeProvider clock) => (_pool, _clock) = (pool, clock);
+    private DeskDatabase(DeskConnections pool, TimeProvider clock) => (_pool, _clock) = (pool, clock);
+
+    /// <summary>A request's database, on a connection borrowed from <paramref name="pool"/> at its first query.</summary>
+    public static DeskDatabase Borrowing(DeskConnections pool, TimeProvider clock) => new(pool, clock);
 
     public SqliteConnection Connection => _connection ??= _pool?.Borrow() ?? SqliteDatabase.Open(_options!.DatabasePath);
 

@@ -29,7 +29,11 @@ public static class Markup
 
     /// <summary>A form posting to <paramref name="action"/> with the token already in it.</summary>
     public static string Form(HttpContext context, string action, string inner, string attributes = "") =>
-        $"<form method=\"post\" action=\"{E(action)}\"{attributes}>{Token(context)}{inner}</form>";
+        Form(Token(context), action, inner, attributes);
+
+    /// <summary>A form with <paramref name="tokenField"/> (the field, or a stand-in for it) in it.</summary>
+    public static string Form(string tokenField, string action, string inner, string attributes) =>
+        $"<form method=\"post\" action=\"{E(action)}\"{attributes}>{tokenField}{inner}</form>";
 
     public static ContentHttpResult Page(HttpContext context, string title, string body, int status = StatusCodes.Status200OK) =>
         TypedResults.Content(Head(context, title) + body + Tail, "text/html; charset=utf-8", statusCode: status);
