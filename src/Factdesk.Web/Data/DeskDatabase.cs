@@ -74,7 +74,10 @@ public sealed class DeskConnections(DeskOptions options) : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_idle.TryPop(out var connection)) return connection;
         }
-        return SqliteDatabase.Open(options.DatabasePath);
+        var opened = SqliteDatabase.Open(options.DatabasePath);
+        // Lets GiveBack ask SQLite for a statement still running (SQLitePCL refuses to list statements otherwise).
+        opened.Handle!.enable_sqlite3_next_stmt(true);
+        return opened;
     }
 
     public void GiveBack(SqliteConnection connection)
