@@ -11,6 +11,7 @@ using Factdesk.Web.Search;
 using Factdesk.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.FileProviders;
@@ -42,7 +43,8 @@ public static class DeskHost
         builder.Services.AddSingleton<DossierCache>();
         builder.Services.AddScoped<StatusStore>();
         builder.Services.AddScoped<DeskSearch>();
-        builder.Services.AddScoped<DeskDatabase>();
+        builder.Services.AddSingleton<DeskConnections>();
+        builder.Services.AddScoped(services => DeskDatabase.Borrowing(services.GetRequiredService<DeskConnections>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<UserStore>();
         builder.Services.AddScoped<SignIn>();
@@ -77,6 +79,10 @@ public static class DeskHost
                 };
             })
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.Name, null);
+        // The same protector the cookie handler would make (so sessions survive the change), behind a short cache.
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IDataProtectionProvider, TimeProvider>((cookie, protection, clock) => cookie.TicketDataFormat = new RememberedTickets(
+                new TicketDataFormat(protection.CreateProtector("Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationMiddleware", CookieAuthenticationDefaults.AuthenticationScheme, "v2")), clock));
         builder.Services.AddAuthorization(authorization =>
         {
             foreach (var role in DeskRoles.All)

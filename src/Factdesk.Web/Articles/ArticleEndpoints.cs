@@ -79,6 +79,8 @@ public static class ArticleEndpoints
         }).RequireAuthorization(DeskRoles.FactChecker);
     }
 
+    private const string TokenSlot = "<token>";
+
     public static DeskProblem TooLarge() =>
         new(StatusCodes.Status413PayloadTooLarge, $"The article is larger than the {DeskAnalysis.MaxArticleBytes / 1024 / 1024} MB the desk takes.");
 
@@ -98,15 +100,23 @@ public static class ArticleEndpoints
         var id = summary.Id;
         var dossier = analysis.Dossier;
         var canCheck = context.User.Can(DeskRoles.FactChecker);
-        var checkOf = checks.List(id).ToDictionary(c => (c.ClaimStart, c.ClaimEnd));
-        var claims = string.Concat(dossier.Claims.OrderByDescending(c => c.Score).Select(c =>
+        var opened = checks.List(id);
+        // The claim list is the same for every reader but for the form token: it is made once per state of the article's
+        // checks (and whether the reader may open one) with a stand-in for the token, which user text, always encoded,
+        // cannot contain; each request only puts its token in.
+        var state = string.Join("\u001e", opened.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ClaimStart}\u001f{c.ClaimEnd}\u001f{c.Id}\u001f{c.StatusName}"))) + (canCheck ? "+" : "-");
+        var claims = analysis.ClaimList(state, () =>
         {
-            var claimant = c.Claimant is { Label.Length: > 0 } who ? $" <span class=\"meta\">({E(who.Label)})</span>" : "";
-            var action = checkOf.TryGetValue((c.Start, c.End), out var check)
-                ? $"<a href=\"/checks/{check.Id}\">Check {check.Id}: {E(check.StatusName)}</a>"
-                : canCheck ? Form(context, $"/articles/{id}/checks", $"<input type=\"hidden\" name=\"claim\" value=\"{c.Index}\"><button type=\"submit\">Open a check</button>", " class=\"inline\"") : "";
-            return $"<li><a href=\"#claim-{c.Index}\">{E(c.Text)}</a>{claimant} <span class=\"score\">{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}</span> {action}</li>\n";
-        }));
+            var checkOf = opened.ToDictionary(c => (c.ClaimStart, c.ClaimEnd));
+            return string.Concat(dossier.Claims.OrderByDescending(c => c.Score).Select(c =>
+            {
+                var claimant = c.Claimant is { Label.Length: > 0 } who ? $" <span class=\"meta\">({E(who.Label)})</span>" : "";
+                var action = checkOf.TryGetValue((c.Start, c.End), out var check)
+                    ? $"<a href=\"/checks/{check.Id}\">Check {check.Id}: {E(check.StatusName)}</a>"
+                    : canCheck ? Form(TokenSlot, $"/articles/{id}/checks", $"<input type=\"hidden\" name=\"claim\" value=\"{c.Index}\"><button type=\"submit\">Open a check</button>", " class=\"inline\"") : "";
+                return $"<li><a href=\"#claim-{c.Index}\">{E(c.Text)}</a>{claimant} <span class=\"score\">{c.Score.ToString("0.00", CultureInfo.InvariantCulture)}</span> {action}</li>\n";
+            })).Split(TokenSlot);
+        });
         var source = summary.Url is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? $"<p class=\"meta\">From <a href=\"{E(url)}\" rel=\"external nofollow noreferrer\">{E(url)}</a></p>" : "";
         var top = $"""
@@ -118,16 +128,32 @@ public static class ArticleEndpoints
             <section aria-labelledby="text"><h2 id="text">Text</h2>
 
             """;
-        var middle = $"""
+        const string middle = """
 
             </section>
             <aside>
             <section aria-labelledby="claims"><h2 id="claims">Check-worthy claims</h2>
-            {(claims.Length == 0 ? "<p>None found.</p>" : $"<ol class=\"claims\">\n{claims}</ol>")}
-            </section>
 
             """;
-        return Page(context, dossier.Title ?? $"Article {id}", top, analysis.TextHtml, middle, analysis.SidebarHtml, "\n</aside>\n</div>");
+        // The claim list goes to the response in its cached pieces with the token between them: at 90 claims it is
+        // 70,000 characters, which as one string per request would land on the large-object heap.
+        var parts = new List<object> { top, analysis.TextHtml, middle };
+        if (claims is [{ Length: 0 }]) parts.Add("<p>None found.</p>");
+        else
+        {
+            var token = System.Text.Encoding.UTF8.GetBytes(Token(context));
+            parts.Add("<ol class=\"claims\">\n");
+            for (var i = 0; i < claims.Length; i++)
+            {
+                if (i > 0) parts.Add(token);
+                parts.Add(claims[i]);
+            }
+            parts.Add("</ol>");
+        }
+        parts.Add("\n</section>\n");
+        parts.Add(analysis.SidebarHtml);
+        parts.Add("\n</aside>\n</div>");
+        return Page(context, dossier.Title ?? $"Article {id}", parts.ToArray());
     }
 
 }

@@ -27,6 +27,20 @@ public sealed class AnalysedArticle(string json)
     /// <summary>Makes the parts of the page now, so the first reader of a new article does not wait for them.</summary>
     public void Prepare() => _ = (TextHtml, SidebarHtml);
 
+    /// <summary>
+    /// The dossier page's claim list for one <paramref name="state"/> of the article's checks, made by
+    /// <paramref name="render"/> the first time, in UTF-8 and split where each request puts its form token.
+    /// </summary>
+    public byte[][] ClaimList(string state, Func<string[]> render)
+    {
+        if (_claimLists.TryGetValue(state, out var kept)) return kept;
+        // Each opened check or status change makes a new state; only the recent ones are worth keeping.
+        if (_claimLists.Count >= 16) _claimLists.Clear();
+        return _claimLists[state] = render().Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[][]> _claimLists = new(StringComparer.Ordinal);
+
     // Two readers racing on a cold entry may both render; they make the same string, so the race is harmless.
     private byte[]? _jsonUtf8;
     private byte[]? _textHtml;
