@@ -73,7 +73,7 @@ internal static class StoreMatching
         var nearest = Pass("vectors (HNSW) only", (i, _) => search.NearestByVector(vectors[i]));
         // The hybrid search and, in the same run, the reranked one (what `factdesk match` does by default).
         var (latencies, withEncoding, sequential, rankedIds, topScores) = Timed(search, encoder, queries, vectors, cpu, "");
-        (List<double> Latencies, List<double> WithEncoding, List<double> Sequential, List<List<long>> Ranked, List<double> TopScores)? reranked = reranker is null ? null : Timed(new FactCheckSearch(store, encoder) { SearchBreadth = breadth, Reranker = reranker }, encoder, queries, vectors, cpu, "reranked ");
+        (List<double> Latencies, List<double> WithEncoding, List<double> Sequential, List<List<long>> Ranked, List<double> TopScores)? reranked = reranker is null ? null : Timed(search.WithReranker(reranker), encoder, queries, vectors, cpu, "reranked ");
         var top = new List<(double Score, bool Right)>();
         double map5 = 0;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
@@ -106,7 +106,7 @@ internal static class StoreMatching
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAP@5 {map5 / queries.Count:0.000}  top-1 right {top.Count(t => t.Right)} of {queries.Count}"));
         Thresholds(top, queries.Count);
         if (options.ContainsKey("--runs"))
-            Record(options, args, store.Count(), queries.Count, reranker is null ? search : new FactCheckSearch(store, encoder) { SearchBreadth = breadth, Reranker = reranker }, encoder,
+            Record(options, args, store.Count(), queries.Count, search.WithReranker(reranker), encoder,
                 queries, vectors, peak, (reranker is null ? map5 : rerankedMap5) / queries.Count);
         if (reranked is null) return 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reranked: MAP@5 {rerankedMap5 / queries.Count:0.000}  top-1 right {rerankedTop.Count(t => t.Right)} of {queries.Count}"));
