@@ -28,11 +28,16 @@ public sealed class QuotesEvalTask : IEvalTask
         HelpName = "FILE",
     };
 
+    private readonly Option<bool> _greedy = new("--greedy")
+    {
+        Description = "With --model: decode the tags greedily, as the tagger is trained, instead of by Viterbi",
+    };
+
     public string Name => PolnearBenchmark.TaskName;
 
     public string Description => "Quote attribution on PolNeAR: content and content+source precision, recall and F1, and span F1 per role";
 
-    public IReadOnlyList<Option> Options => [_polnear, _model, _predictions];
+    public IReadOnlyList<Option> Options => [_polnear, _model, _greedy, _predictions];
 
     public EvalReport Run(ParseResult parse)
     {
@@ -40,7 +45,7 @@ public sealed class QuotesEvalTask : IEvalTask
         if (!Directory.Exists(dir)) throw new InputException(dir, "no such folder");
         var articles = PolnearBenchmark.Read(dir);
         var (scorer, predictions) = parse.GetValue(_model) is { } model
-            ? PolnearBenchmark.Run(LoadTagger(model), articles)
+            ? PolnearBenchmark.Run(LoadTagger(model, parse.GetValue(_greedy)), articles)
             : PolnearBenchmark.Run(PipelineBuilder.CreateDefault().Build(), articles);
         if (parse.GetValue(_predictions) is { } output)
         {
@@ -51,13 +56,14 @@ public sealed class QuotesEvalTask : IEvalTask
         return PolnearBenchmark.Report(scorer);
     }
 
-    private static AttributionTagger LoadTagger(string path)
+    private static AttributionTagger LoadTagger(string path, bool greedy)
     {
         if (!File.Exists(path)) throw new InputException(path, "no such model file; `factdesk train quotes` writes one");
         try
         {
             using var stream = File.OpenRead(path);
-            return AttributionTagger.Load(stream);
+            var tagger = AttributionTagger.Load(stream);
+            return greedy ? new AttributionTagger(tagger.Scorer, tagger.Features, tagger.Linker, tagger.ContentLinker) { Greedy = true } : tagger;
         }
         catch (InvalidDataException e)
         {

@@ -134,6 +134,10 @@ public sealed class AttributionFeatures(CueLexicon lexicon)
             f.Add(FeatureHash.Of(34).Add(leftWord).Add(leftDist).Add(q).Value);
             f.Add(FeatureHash.Of(35).Add(left[i] >= 0 ? lexicon.Bucket(leftWord) : -2).Add(right[i] >= 0 ? lexicon.Bucket(rightWord) : -2).Value);
             f.Add(FeatureHash.Of(36).Add(w).Add(q).Value);
+            // Where one content ends and the next begins: a quotation opening, a sentence after a closing quote mark.
+            var opens = tokens[i].Kind == TokenKind.Quote && quoted[i] && (i + 1 < n && quoted[i + 1]) && (i == 0 || !quoted[i - 1]);
+            var afterClose = i > 0 && tokens[i - 1].Kind == TokenKind.Quote && quoted[i - 1] && !quoted[i];
+            f.Add(FeatureHash.Of(BoundaryFeature).Add(opens ? 1 : 0).Add(afterClose ? 1 : 0).Add(i == sentenceFirst[i] ? 1 : 0).Add(paragraphStart[i] ? 1 : 0).Value);
             result[i] = f.ToArray();
         }
         return result;
@@ -151,11 +155,46 @@ public sealed class AttributionFeatures(CueLexicon lexicon)
         buffer[k++] = (fixedFeatures[16] * 31) ^ FeatureHash.Of(103).Add(previous).Value;
         buffer[k++] = (fixedFeatures[14] * 31) ^ FeatureHash.Of(104).Add(previous).Value;
         buffer[k++] = (fixedFeatures[21] * 31) ^ FeatureHash.Of(105).Add(previous).Value;
+        k += Boundaries(fixedFeatures, previous, buffer.AsSpan(k));
         return k;
     }
 
+    private const int BoundaryFeature = 37;
+
+    /// <summary>
+    /// Whether a token inside a content run starts a new one: the boundary feature and the token's cue share,
+    /// each joined with the tag before it (a cue word or a new quotation after content).
+    /// </summary>
+    private static int Boundaries(ulong[] fixedFeatures, int previous, Span<ulong> buffer)
+    {
+        if (fixedFeatures.Length <= BoundaryFeature) return 0;
+        buffer[0] = (fixedFeatures[BoundaryFeature] * 31) ^ FeatureHash.Of(106).Add(previous).Value;
+        buffer[1] = (fixedFeatures[12] * 31) ^ FeatureHash.Of(107).Add(previous).Value;
+        return 2;
+    }
+
+    /// <summary>
+    /// The features of <see cref="WithHistory"/> that depend on the previous tag alone, in <paramref name="buffer"/>;
+    /// with <see cref="PairFeature"/> they are all of its history features, which lets a decoder score each
+    /// previous tag once rather than each pair of them.
+    /// </summary>
+    public static int PreviousOnly(ulong[] fixedFeatures, int previous, Span<ulong> buffer)
+    {
+        var k = 0;
+        buffer[k++] = FeatureHash.Of(100).Add(previous).Value;
+        for (var j = 1; j <= 5 && j < fixedFeatures.Length; j++) buffer[k++] = (fixedFeatures[j] * 31) ^ FeatureHash.Of(102).Add(previous).Value;
+        buffer[k++] = (fixedFeatures[16] * 31) ^ FeatureHash.Of(103).Add(previous).Value;
+        buffer[k++] = (fixedFeatures[14] * 31) ^ FeatureHash.Of(104).Add(previous).Value;
+        buffer[k++] = (fixedFeatures[21] * 31) ^ FeatureHash.Of(105).Add(previous).Value;
+        k += Boundaries(fixedFeatures, previous, buffer[k..]);
+        return k;
+    }
+
+    /// <summary>The one history feature of <see cref="WithHistory"/> that reads both tags before the token.</summary>
+    public static ulong PairFeature(int previous, int beforePrevious) => FeatureHash.Of(101).Add(previous).Add(beforePrevious).Value;
+
     /// <summary>How many features <see cref="WithHistory"/> adds at most.</summary>
-    public const int HistoryFeatures = 10;
+    public const int HistoryFeatures = 12;
 
     private static int Distance(int d) => d switch
     {

@@ -23,6 +23,10 @@ public static class AttributionTags
 
     public static bool IsBegin(int tag) => tag != Outside && (tag - 1) % 2 == 0;
 
+    /// <summary>Whether <paramref name="tag"/> may stand after <paramref name="previous"/> (-1 at the start): a continuing tag needs its role before it.</summary>
+    public static bool CanFollow(int previous, int tag) =>
+        tag == Outside || IsBegin(tag) || previous != Outside && previous >= 0 && RoleOf(previous) == RoleOf(tag);
+
     /// <summary>Gold tags for <paramref name="tokens"/>: a token takes the role of the span it overlaps.</summary>
     public static int[] Encode(List<Token> tokens, IReadOnlyList<Attribution> gold)
     {

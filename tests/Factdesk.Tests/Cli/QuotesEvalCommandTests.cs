@@ -51,6 +51,10 @@ public sealed class QuotesEvalCommandTests : IDisposable
         using var json = JsonDocument.Parse(run.Stdout);
         Assert.Equal(2, json.RootElement.GetProperty("n").GetInt32());
         Assert.True(json.RootElement.GetProperty("metrics").GetProperty("content_recall").GetDouble() > 0);
+        var greedy = await CliRun.Of("eval", "quotes", "--polnear", split, "--model", model, "--greedy", "--json");
+        Assert.Equal(0, greedy.ExitCode);
+        using var greedyJson = JsonDocument.Parse(greedy.Stdout);
+        Assert.True(greedyJson.RootElement.GetProperty("metrics").GetProperty("content_recall").GetDouble() > 0);
     }
 
     [Fact]
