@@ -12,7 +12,7 @@ namespace Factdesk.Bench.Peers;
 /// `vectors SIZE|DB`: Factdesk's HNSW index and its exact float32 scan beside FAISS (IndexFlatIP, IndexHNSWFlat) and
 /// hnswlib on the same vectors (claim and title rows of every fact-check, written to a temporary folder that
 /// bench/search_peers.py reads) and the same query vectors (the CheckThat! 2020 dev queries). All graphs get M 16 and
-/// efConstruction 100 (ours) and search a beam of 256 (our default); builds use every core, queries run one at a
+/// efConstruction 100 (ours) and search with our default beam (FactCheckSearch.DefaultSearchBreadth, 768 since the 1M recall work); builds use every core, queries run one at a
 /// time on one thread. Each index is built once; then a warm-up pass and --runs timed passes, the systems taking
 /// turns within each run, so the ratios ours/peer come from the same minute. Recall@10 is of fact-checks against
 /// the exact scan (per fact-check the better of its claim and title cosine).
