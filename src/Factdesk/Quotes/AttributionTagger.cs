@@ -281,7 +281,10 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
         using var reader = new BinaryReader(stream);
         try
         {
-            if (reader.ReadString() != Magic || reader.ReadInt32() != Version) throw new InvalidDataException("not a Factdesk attribution model");
+            if (reader.ReadString() != Magic) throw new InvalidDataException("not a Factdesk attribution model");
+            // Each round of feature or linker changes bumped the format; an older file is ours, only out of date.
+            if (reader.ReadInt32() is var version && version != Version)
+                throw new InvalidDataException($"an attribution model of format {version}; this build reads format {Version}: retrain it with `factdesk train quotes`");
             var lexicon = CueLexicon.Read(reader);
             var weights = PerceptronWeights.Read(reader);
             var links = PerceptronWeights.Read(reader);

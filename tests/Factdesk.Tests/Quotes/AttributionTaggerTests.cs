@@ -291,6 +291,22 @@ public sealed class AttributionTaggerTests
     }
 
     [Fact]
+    public void A_model_of_an_older_format_asks_to_be_retrained()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("factdesk-attribution-tagger");
+            writer.Write(4);
+        }
+        stream.Position = 0;
+
+        var error = Assert.Throws<InvalidDataException>(() => AttributionTagger.Load(stream));
+        Assert.Contains("format 4", error.Message);
+        Assert.Contains("factdesk train quotes", error.Message);
+    }
+
+    [Fact]
     public void Bad_input_is_tagged_without_failing()
     {
         var tagger = AttributionTrainer.Train(Corpus(0, 24), [], epochs: 1);
