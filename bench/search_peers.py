@@ -121,6 +121,10 @@ class XapianPeer:
         # Glass, Xapian's own backend, in the bench's temporary folder, without fsync (Lucene's RAMDirectory has none): its
         # in-memory backend is a slow test double, not what a Xapian user searches.
         path = os.path.join(self.folder, "xapian.glass")
+        if self.database is not None:
+            # A rebuild (--builds) overwrites the database: let go of the one opened for searching first.
+            self.database.close()
+            self.database = None
         database = xapian.WritableDatabase(path, xapian.DB_CREATE_OR_OVERWRITE | xapian.DB_BACKEND_GLASS | xapian.DB_NO_SYNC)
         generator = xapian.TermGenerator()
         generator.set_stemmer(xapian.Stem("english"))

@@ -25,7 +25,7 @@ internal static class Bm25SearchBench
 
     private static int Measure(string[] args)
     {
-        var options = PeerOptions.Parse("bm25", args, smokeSize: 3_000);
+        var options = PeerOptions.Parse("bm25", args, smokeSize: 3_000, "builds");
         if (options is null) return 2;
         var started = DateTimeOffset.Now;
         var machine = MachineLine.Current();
@@ -45,30 +45,40 @@ internal static class Bm25SearchBench
             using var peer = PythonPeer.Start("bm25", folder.FullName);
             var series = new RunSeries();
 
-            var before = GC.GetTotalMemory(forceFullCollection: true);
-            var clock = Stopwatch.StartNew();
-            var postings = new Bm25Postings();
-            foreach (var document in corpus.Documents) postings.Add(document.Label, StoreIndexes.TermsOf(document.Claim, document.Title));
-            // The first search computes the terms' score bounds: part of making the index ready.
-            postings.Search(["claim"], 1);
-            series.Add(Ours, "build", "s", clock.Elapsed.TotalSeconds);
-            series.Add(Ours, "index memory", "MB", (GC.GetTotalMemory(forceFullCollection: true) - before) / 1e6);
+            // Builds, --builds times each, taking turns (the last index of each is searched); memory from the first build.
+            var builds = options.Smoke ? 1 : options.Int("builds", 1);
+            Bm25Postings postings = null!;
+            LuceneBm25? lucene = null;
+            for (var build = 0; build < builds; build++)
+            {
+                var before = GC.GetTotalMemory(forceFullCollection: true);
+                var clock = Stopwatch.StartNew();
+                postings = new Bm25Postings();
+                foreach (var document in corpus.Documents) postings.Add(document.Label, StoreIndexes.TermsOf(document.Claim, document.Title));
+                // The first search computes the terms' score bounds: part of making the index ready.
+                postings.Search(["claim"], 1);
+                series.Add(Ours, "build", "s", clock.Elapsed.TotalSeconds);
+                if (build == 0) series.Add(Ours, "index memory", "MB", (GC.GetTotalMemory(forceFullCollection: true) - before) / 1e6);
 
-            before = GC.GetTotalMemory(forceFullCollection: true);
-            clock.Restart();
-            using var lucene = new LuceneBm25(corpus.Documents);
-            series.Add(Lucene, "build", "s", clock.Elapsed.TotalSeconds);
-            series.Add(Lucene, "index memory", "MB", (GC.GetTotalMemory(forceFullCollection: true) - before) / 1e6);
+                lucene?.Dispose();
+                lucene = null;
+                before = GC.GetTotalMemory(forceFullCollection: true);
+                clock.Restart();
+                lucene = new LuceneBm25(corpus.Documents);
+                series.Add(Lucene, "build", "s", clock.Elapsed.TotalSeconds);
+                if (build == 0) series.Add(Lucene, "index memory", "MB", (GC.GetTotalMemory(forceFullCollection: true) - before) / 1e6);
 
-            var (seconds, memory) = peer.Build("xapian");
-            series.Add(Xapian, "build", "s", seconds);
-            series.Add(Xapian, "index files", "MB", memory);
+                var (seconds, memory) = peer.Build("xapian");
+                series.Add(Xapian, "build", "s", seconds);
+                if (build == 0) series.Add(Xapian, "index files", "MB", memory);
+            }
+            using var searchedLucene = lucene!;
             Console.WriteLine(Invariant($"indexes built, load {Load()}"));
 
             var passes = new Dictionary<string, Func<(double[], long[][])>>
             {
                 [Ours] = () => Timed(texts, t => postings.Search(SearchTerms.Of(t).Distinct(StringComparer.Ordinal).Take(FactCheckSearch.MaxQueryTerms).ToList(), Top).Select(h => h.Label).ToArray()),
-                [Lucene] = () => Timed(texts, t => lucene.Search(t, Top)),
+                [Lucene] = () => Timed(texts, t => searchedLucene.Search(t, Top)),
                 [Xapian] = () => peer.Query("xapian"),
             };
             var found = series.Passes(options.Runs, passes);
@@ -90,7 +100,7 @@ internal static class Bm25SearchBench
                 "lucene: Lucene.Net 4.8.0-beta00017 in process, RAMDirectory, EnglishAnalyzer (Porter), BM25Similarity(1.2, 0.75), a SHOULD clause per distinct term; xapian: python3-xapian, a glass database in a temporary folder (in the page cache), English stemmer, Lucene's stop words, BM25Weight(k1 1.2, b 0.75), an OR of the distinct stemmed terms (the TermGenerator's, not the QueryParser's phrases); every engine searches at most 64 distinct terms per query",
                 "index memory: growth of managed memory for ours and Lucene's RAMDirectory; xapian's \"index files\" is the size of its glass database",
                 "query times include each engine's analysis of the query text and fetching the 10 labels; one query at a time on one thread; xapian's through its Python binding",
-                Invariant($"each index built once (build and memory figures are one run); query figures: {options.Runs} timed passes after a warm-up pass, engines taking turns in each"),
+                Invariant($"each index built {builds} time(s), the engines taking turns (memory from the first build); query figures: {options.Runs} timed passes after a warm-up pass, engines taking turns in each"),
                 "top-10 agreement with X: mean share of X's top 10 also in this engine's top 10",
                 $"peer versions {peer.Versions.GetRawText()}",
                 Invariant($"load average {machine.LoadAverage} at the start, {Load()} at the end"),
