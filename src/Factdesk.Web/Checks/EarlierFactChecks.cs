@@ -9,16 +9,23 @@ namespace Factdesk.Web.Checks;
 public sealed record EarlierFactCheck(string Claim, string? Verdict, string? Publisher, string? Url, double Score, string Level, string? Claimant = null);
 
 /// <summary>
-/// The desk's link to the fact-check store: finds earlier fact-checks of a claim with the hybrid matcher, and adds
-/// each check the desk publishes, so the next similar claim finds it and <c>factdesk publish</c> puts it on the site.
-/// The sentence encoder is loaded on first use only, and not at all while the store holds no fact-checks.
+/// The desk's link to the fact-check store: finds earlier fact-checks of a claim with the hybrid matcher, its first
+/// candidates reordered by the reranker as <c>factdesk match</c> orders them (the level still comes from the hybrid
+/// score), and adds each check the desk publishes, so the next similar claim finds it and <c>factdesk publish</c> puts
+/// it on the site. The sentence encoder is loaded on first use only, and not at all while the store holds no fact-checks.
 /// </summary>
-public sealed class EarlierFactChecks(IMemoryCache cache)
+public sealed class EarlierFactChecks(IMemoryCache cache, MatchReranker? reranker)
 {
+    /// <summary>With the reranker built into the library (none when this build has none).</summary>
+    public EarlierFactChecks(IMemoryCache cache) : this(cache, MatchReranker.Shipped)
+    {
+    }
+
     private const int Top = 5;
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(10);
 
-    // One encoder for the process: loading the model takes seconds; encoding is serialised like the pipeline.
+    // One encoder for the process: loading the model takes seconds; encoding is serialised like the pipeline, and so is
+    // the reranker, whose prediction engine is not thread-safe.
     private static readonly Lazy<SentenceEncoder> Encoder = new(() => SentenceEncoder.Load());
     private static readonly Lock Gate = new();
 
@@ -50,14 +57,14 @@ public sealed class EarlierFactChecks(IMemoryCache cache)
         store.AddAll([record with { Embedding = embedding }]);
     }
 
-    private static List<(string Key, EarlierFactCheck Found)> Search(DeskOptions options, string query, int top, bool words)
+    private List<(string Key, EarlierFactCheck Found)> Search(DeskOptions options, string query, int top, bool words)
     {
         using var store = StoreFactory.OpenFactChecks(options.Database);
         if (store.Count() == 0) return [];
         List<(string, EarlierFactCheck)> found;
         lock (Gate)
         {
-            var search = new FactCheckSearch(store, Encoder.Value);
+            var search = new FactCheckSearch(store, Encoder.Value) { Reranker = reranker };
             found = search.Search(query, top)
                 .Select(h => (Hit: h, Level: MatchThresholds.Default.LevelOf(h.Score)))
                 .Where(h => h.Level is not null || (words && h.Hit.Bm25 > 0))

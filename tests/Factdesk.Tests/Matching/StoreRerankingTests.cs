@@ -1,6 +1,9 @@
 using Factdesk.Matching;
 using Factdesk.Storage;
 using Factdesk.Tests.Storage;
+using Factdesk.Web.Checks;
+using Factdesk.Web.Data;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Factdesk.Tests.Matching;
 
@@ -120,5 +123,23 @@ public sealed class StoreRerankingTests : IDisposable
             Assert.Equal(byVector.Select(h => (h.Entry.Id, h.Score, h.Bm25)), byText.Select(h => (h.Entry.Id, h.Score, h.Bm25)));
         }
         Assert.Empty(new FactCheckSearch(store, Encoder.Value).Search("?!", 5));
+    }
+
+    [Fact]
+    public void The_desk_lists_earlier_fact_checks_in_the_reranked_order()
+    {
+        var (number, town) = (472, Towns[9]);
+        Store(number, town).Dispose();
+        var options = new DeskOptions(_temp.File($"{town}.db"), "");
+        using var cache = new MemoryCache(new MemoryCacheOptions());
+        using var otherCache = new MemoryCache(new MemoryCacheOptions());
+
+        var reranked = new EarlierFactChecks(cache, Model.Value).Find(options, Query(number, town), 5);
+        var hybrid = new EarlierFactChecks(otherCache, reranker: null).Find(options, Query(number, town), 5);
+
+        // The two copies have the same claim: the address tells them apart.
+        Assert.Equal($"https://checks.example/{town}-right", reranked[0].Url);
+        Assert.Equal($"https://checks.example/{town}-copy", hybrid[0].Url);
+        Assert.Equal(hybrid.Select(h => h.Url).Order(), reranked.Select(h => h.Url).Order());
     }
 }
