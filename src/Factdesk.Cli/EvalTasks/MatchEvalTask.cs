@@ -62,7 +62,10 @@ public sealed class MatchEvalTask : IEvalTask
         var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount, int8: parse.GetValue(_int8));
         var matcher = MatchEvaluation.Matcher(benchmark, encoder);
         var judged = MatchEvaluation.JudgedQueries(benchmark, encoder);
-        var prepared = reranker is null ? [] : MatchEvaluation.Prepared(judged, encoder);
+        // A reranker trained with the tuned encoder's features needs its vectors of the collection and the queries.
+        using var tuned = reranker?.UsesTuned == true ? SentenceEncoder.LoadShippedTuned(threads: Environment.ProcessorCount) : null;
+        if (tuned is not null) MatchEvaluation.UseTuned(matcher, benchmark, tuned);
+        var prepared = reranker is null ? [] : MatchEvaluation.Prepared(judged, encoder, tuned);
         _loaded = (benchmark, matcher, judged, prepared, reranker);
         return _loaded.Value;
     }
