@@ -14,6 +14,15 @@ public sealed record RerankGroup(RerankQuery Query, IReadOnlyList<RerankCandidat
 {
     private float[][]? _features;
 
+    /// <summary>A copy (`with`) computes its own features: its pool or <see cref="Tuned"/> may differ from the original's.</summary>
+    private RerankGroup(RerankGroup original)
+    {
+        Query = original.Query;
+        Pool = original.Pool;
+        Relevant = original.Relevant;
+        Tuned = original.Tuned;
+    }
+
     /// <summary>Whether the features include the <see cref="TunedFeatures"/> (the query and pool carry tuned vectors).</summary>
     public bool Tuned { get; init; }
 

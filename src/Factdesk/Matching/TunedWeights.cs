@@ -74,6 +74,18 @@ public sealed class TunedWeights
 
     public static TunedWeights Load(Stream stream)
     {
+        try
+        {
+            return Read(stream);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("tuned-encoder file cut short");
+        }
+    }
+
+    private static TunedWeights Read(Stream stream)
+    {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         string magic;
         try { magic = reader.ReadString(); }

@@ -70,6 +70,8 @@ public sealed class TunedEncoderTests : IDisposable
         var unknown = new TunedWeights("t", new Dictionary<string, (float[], long[])> { ["encoder.layer.9.output.dense.bias"] = (new float[384], [384]) });
         Assert.Contains("is not in the", Assert.Throws<InvalidDataException>(() => unknown.Apply(SentenceEncoder.ReadBaseModel())).Message);
 
+        Assert.Contains("cut short", Assert.Throws<InvalidDataException>(() => TunedWeights.Load(new MemoryStream(buffer.ToArray()[..^10]))).Message);
+
         var newer = new MemoryStream();
         using (var writer = new BinaryWriter(newer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
@@ -166,6 +168,17 @@ public sealed class TunedFeaturesTests : IDisposable
         Assert.True(loaded.UsesTuned);
         Assert.Equal(5, loaded.Depth);
         Assert.All(held, g => Assert.Equal(g.Relevant.Single(), loaded.Rerank(g.Query, g.Pool)[0].Candidate.Entry.Id));
+    }
+
+    [Fact]
+    public void A_copy_with_the_tuned_features_computes_its_own_rows()
+    {
+        var plain = Groups(1, 3)[0] with { Tuned = false };
+        Assert.Equal(MatchFeatures.Count, plain.Features[0].Length);
+
+        var tuned = plain with { Tuned = true };
+
+        Assert.Equal(MatchFeatures.Count + TunedFeatures.Count, tuned.Features[0].Length);
     }
 
     [Fact]
