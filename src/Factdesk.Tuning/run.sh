@@ -11,9 +11,9 @@ bin="$here/bin/Release/net10.0"
 native="$bin/cpu/libLibTorchSharp.so"
 if [ ! -f "$native" ]; then
   # TorchSharp copies the natives into cpu/ on its first start; that start fails on Debian 12, which is expected.
-  dotnet "$bin/Factdesk.Tuning.dll" verify >/dev/null 2>&1 || true
+  (dotnet "$bin/Factdesk.Tuning.dll" verify) >/dev/null 2>&1 || true
 fi
-if ! objdump -T "$native" | grep -q "GLIBCXX_3.4.30.*ios_base_library_init\|iosinit" && ldd "$native" 2>&1 | grep -q "GLIBCXX_3.4.32' not found"; then
+if ldd "$native" 2>&1 | grep -q "GLIBCXX_3.4.32' not found"; then
   echo 'namespace std { void ios_base_library_init() {} }' > "$bin/cpu/iosinit.cpp"
   g++ -shared -fPIC -O2 -o "$bin/cpu/libiosinit.so" "$bin/cpu/iosinit.cpp"
   patchelf --clear-symbol-version _ZSt21ios_base_library_initv "$native"
