@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Factdesk.Ingestion;
 using Factdesk.Evaluation;
 using Factdesk.Matching;
 
@@ -20,6 +21,12 @@ public sealed class MatchEvalTask : IEvalTask
 
     private readonly RerankerOption _reranker = new();
 
+    private readonly Option<string?> _tunedEncoder = new("--tuned-encoder")
+    {
+        Description = $"Fine-tuned MiniLM weights (src/Factdesk.Tuning) for a reranker trained with the tuned features [default: the shipped models/{TunedWeights.FileName}]",
+        HelpName = "FILE",
+    };
+
     private readonly Option<bool> _int8 = new("--int8") { Description = "Encode with the int8-quantized MiniLM instead of float32" };
 
     private (RetrievalBenchmark Benchmark, ClaimMatcher Matcher, (List<(string Id, string Text)>, float[][]) Judged, RerankQuery[] Prepared, MatchReranker? Reranker)? _loaded;
@@ -30,7 +37,7 @@ public sealed class MatchEvalTask : IEvalTask
 
     public string Description => "Earlier fact-check retrieval: MAP@1/3/5, MRR and recall@10 of the hybrid BM25 + MiniLM matcher (table: also BM25 and embeddings alone)";
 
-    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _reranker.Option, _int8, _predictions];
+    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _reranker.Option, _tunedEncoder, _int8, _predictions];
 
     public EvalReport Run(ParseResult parse)
     {
@@ -52,6 +59,20 @@ public sealed class MatchEvalTask : IEvalTask
             .ToList();
     }
 
+    private static TunedWeights ReadTuned(string path)
+    {
+        if (!File.Exists(path)) throw new InputException(path, "no such file");
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return TunedWeights.Load(stream);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(path, e.Message);
+        }
+    }
+
     private (RetrievalBenchmark, ClaimMatcher, (List<(string Id, string Text)>, float[][]), RerankQuery[], MatchReranker?) Load(ParseResult parse)
     {
         if (_loaded is { } loaded) return loaded;
@@ -62,7 +83,12 @@ public sealed class MatchEvalTask : IEvalTask
         var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount, int8: parse.GetValue(_int8));
         var matcher = MatchEvaluation.Matcher(benchmark, encoder);
         var judged = MatchEvaluation.JudgedQueries(benchmark, encoder);
-        var prepared = reranker is null ? [] : MatchEvaluation.Prepared(judged, encoder);
+        // A reranker trained with the tuned encoder's features needs its vectors of the collection and the queries.
+        using var tuned = reranker?.UsesTuned != true ? null
+            : parse.GetValue(_tunedEncoder) is { } tunedPath ? SentenceEncoder.LoadTuned(ReadTuned(tunedPath), threads: Environment.ProcessorCount)
+            : SentenceEncoder.LoadShippedTuned(threads: Environment.ProcessorCount);
+        if (tuned is not null) MatchEvaluation.UseTuned(matcher, benchmark, tuned);
+        var prepared = reranker is null ? [] : MatchEvaluation.Prepared(judged, encoder, tuned);
         _loaded = (benchmark, matcher, judged, prepared, reranker);
         return _loaded.Value;
     }

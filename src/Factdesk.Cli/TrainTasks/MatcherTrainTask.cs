@@ -26,6 +26,12 @@ public sealed class MatcherTrainTask : ITrainTask
         HelpName = "FILE",
     };
 
+    private readonly Option<string?> _tunedCosines = new("--tuned-cosines")
+    {
+        Description = "Out-of-fold cosines of the fine-tuned encoder for each training query's first candidates (written by src/Factdesk.Tuning tune --oof): the model then also learns the tuned features",
+        HelpName = "FILE",
+    };
+
     private readonly Option<bool> _search = new("--search") { Description = "Cross-validate a small grid of settings and train the best; otherwise cross-validate the defaults" };
 
     public MatcherTrainTask() => _format.AcceptOnlyFromAmong("clef2020", "clef2022");
@@ -34,7 +40,7 @@ public sealed class MatcherTrainTask : ITrainTask
 
     public string Description => "Claim matching reranker: LightGBM LambdaRank over the hybrid matcher's top candidates, from CheckThat! training queries";
 
-    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _out, _search];
+    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _out, _search, _tunedCosines];
 
     public int Run(ParseResult parse, TextWriter output)
     {
@@ -48,6 +54,16 @@ public sealed class MatcherTrainTask : ITrainTask
         var matcher = MatchEvaluation.Matcher(benchmark, encoder);
         var groups = MatchEvaluation.RerankGroups(benchmark, matcher, encoder);
         var depth = new MatchRerankerOptions().Depth;
+        if (parse.GetValue(_tunedCosines) is { } cosinesPath)
+        {
+            var judged = benchmark.Queries.Where(q => benchmark.Relevant.ContainsKey(q.Id)).Select(q => q.Id).ToList();
+            var cosines = ReadCosines(cosinesPath);
+            groups = WithTunedCosines(groups, judged, cosines, depth);
+            var missing = groups.Sum(g => g.Pool.Take(depth).Count(c => c.Tuned is null));
+            // The pools are rebuilt here; a float's difference in a query's encoding can swap the 30th candidate.
+            if (missing > groups.Count) throw new InputException(cosinesPath, $"has no tuned cosines for {missing} of the candidates: write it again with the same data (src/Factdesk.Tuning tune --oof)");
+            output.WriteLine($"with the tuned encoder's out-of-fold features from {cosinesPath} ({missing} candidates of the first {depth} without them)");
+        }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{groups.Count} training queries, {groups.Count(g => g.Pool.Take(depth).Any(c => g.Relevant.Contains(c.Entry.Id)))} with a relevant fact-check in the first {depth}; first-stage MAP@5 {MatchRerankerTraining.FirstStage(groups):0.000} ({clock.Elapsed.TotalSeconds:0} s)"));
 
@@ -68,6 +84,30 @@ public sealed class MatcherTrainTask : ITrainTask
         output.WriteLine($"trained on all {groups.Count} queries with the best settings; saved {outPath} ({new FileInfo(outPath).Length / 1024} KB); rebuild to ship it");
         return 0;
     }
+
+    private static Dictionary<(string Query, string Claim), (double Claim, double Title)> ReadCosines(string path)
+    {
+        if (!File.Exists(path)) throw new InputException(path, "no such file");
+        var result = new Dictionary<(string, string), (double, double)>();
+        foreach (var (line, number) in File.ReadLines(path).Select((l, i) => (l, i + 1)).Skip(1))
+        {
+            var f = line.Split('\t');
+            if (f.Length != 4 || !double.TryParse(f[2], CultureInfo.InvariantCulture, out var claim) || !double.TryParse(f[3], CultureInfo.InvariantCulture, out var title))
+                throw new InputException(path, $"line {number} is not query, vclaim, tuned_cos_claim, tuned_cos_title");
+            result[(f[0], f[1])] = (claim, title);
+        }
+        return result;
+    }
+
+    private static List<RerankGroup> WithTunedCosines(List<RerankGroup> groups, List<string> queryIds, Dictionary<(string, string), (double, double)> cosines, int depth) =>
+        groups.Select((g, q) => g with
+        {
+            Pool = g.Pool.Select((c, r) => r >= depth ? c : c with
+            {
+                Tuned = cosines.TryGetValue((queryIds[q], c.Entry.Id), out var t) ? t : null,
+            }).ToList(),
+            Tuned = true,
+        }).ToList();
 
     private static IEnumerable<MatchRerankerOptions> Grid()
     {

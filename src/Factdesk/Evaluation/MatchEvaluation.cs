@@ -34,9 +34,23 @@ public static class MatchEvaluation
         return new ClaimMatcher(benchmark.Collection, encoder, claims, titles);
     }
 
-    /// <summary>The judged queries prepared for the reranker, in their order.</summary>
-    public static RerankQuery[] Prepared((List<(string Id, string Text)> Queries, float[][] Vectors) judged, SentenceEncoder encoder) =>
-        RerankQuery.Encode(judged.Queries.Select(q => q.Text).ToArray(), judged.Vectors, encoder);
+    /// <summary>The judged queries prepared for the reranker, in their order; with the tuned encoder's vectors when <paramref name="tuned"/> is given.</summary>
+    public static RerankQuery[] Prepared((List<(string Id, string Text)> Queries, float[][] Vectors) judged, SentenceEncoder encoder, SentenceEncoder? tuned = null)
+    {
+        var prepared = RerankQuery.Encode(judged.Queries.Select(q => q.Text).ToArray(), judged.Vectors, encoder);
+        if (tuned is null) return prepared;
+        var vectors = tuned.Encode(judged.Queries.Select(q => q.Text).ToArray());
+        return prepared.Select((p, i) => p with { TunedVector = vectors[i] }).ToArray();
+    }
+
+    /// <summary>Gives the matcher the tuned encoder's claim and title vectors (from the embedding cache, under the tuned model's key).</summary>
+    public static void UseTuned(ClaimMatcher matcher, RetrievalBenchmark benchmark, SentenceEncoder tuned)
+    {
+        var claims = EmbeddingCache.EncodeCached(tuned, benchmark.Collection.Select(e => e.Claim).ToArray());
+        var titled = benchmark.Collection.Select(e => e.Title ?? "").ToArray();
+        var titles = EmbeddingCache.EncodeCached(tuned, titled).Select((v, i) => string.IsNullOrWhiteSpace(titled[i]) ? null : v).ToArray();
+        matcher.UseTuned(claims, titles);
+    }
 
     /// <summary>Reranker training groups: each judged query with its first-stage pool and relevant ids.</summary>
     public static List<RerankGroup> RerankGroups(RetrievalBenchmark benchmark, ClaimMatcher matcher, SentenceEncoder encoder)

@@ -23,6 +23,8 @@ public sealed class ClaimMatcher
     private readonly Bm25Index _bm25Titles;
     private readonly TextProfile?[] _profiles;
     private readonly SentenceEncoder _encoder;
+    private float[][]? _tunedClaims;
+    private float[]?[]? _tunedTitles;
 
     public ClaimMatcher(IReadOnlyList<FactCheckEntry> entries, SentenceEncoder encoder, float[][]? claimVectors = null, float[]?[]? titleVectors = null)
     {
@@ -39,6 +41,13 @@ public sealed class ClaimMatcher
     public IReadOnlyList<FactCheckEntry> Entries => _entries;
     public float[][] ClaimVectors => _claimVectors;
     public float[]?[] TitleVectors => _titleVectors;
+
+    /// <summary>Claim and title vectors of the fine-tuned encoder, in collection order, for a reranker that <see cref="MatchReranker.UsesTuned"/>.</summary>
+    public void UseTuned(float[][] claims, float[]?[] titles)
+    {
+        if (claims.Length != _entries.Count || titles.Length != _entries.Count) throw new ArgumentException("one tuned claim and title vector per fact-check");
+        (_tunedClaims, _tunedTitles) = (claims, titles);
+    }
 
     public static float[]?[] EncodeTitles(IReadOnlyList<FactCheckEntry> entries, SentenceEncoder encoder)
     {
@@ -72,7 +81,13 @@ public sealed class ClaimMatcher
     public IReadOnlyList<FactCheckHit> Match(RerankQuery prepared, MatchReranker reranker, int top = 10)
     {
         var queryVector = prepared.Vector;
-        return reranker.Rerank(prepared, Pool(prepared.Text, queryVector)).Take(top)
+        var pool = Pool(prepared.Text, queryVector);
+        if (reranker.UsesTuned)
+        {
+            if (_tunedClaims is null || _tunedTitles is null) throw new InvalidOperationException("the reranker uses the tuned encoder's features: give the matcher tuned vectors (UseTuned)");
+            pool = prepared.WithTuned(pool, reranker.Depth, c => (_tunedClaims[c.Position], _tunedTitles[c.Position]));
+        }
+        return reranker.Rerank(prepared, pool).Take(top)
             .Select(r => new FactCheckHit(r.Candidate.Entry, r.Score, TensorPrimitives.Dot(queryVector, r.Candidate.ClaimVector),
                 r.Candidate.TitleVector is { } title ? TensorPrimitives.Dot(queryVector, title) : TensorPrimitives.Dot(queryVector, r.Candidate.ClaimVector), r.Candidate.Bm25))
             .ToList();

@@ -50,12 +50,21 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
     public MatchReranker? Reranker { get; init; }
 
     /// <summary>
+    /// The fine-tuned encoder for a <see cref="Reranker"/> that <see cref="MatchReranker.UsesTuned"/>: it encodes the
+    /// query and the claims and titles of the reranked candidates at search time (the store keeps base vectors only).
+    /// Null: the shipped tuned weights are loaded on the first such search.
+    /// </summary>
+    public SentenceEncoder? TunedEncoder { get; init; }
+
+    private SentenceEncoder? _tuned;
+
+    /// <summary>
     /// The same search with another reranker, sharing this one's open indexes: at a million fact-checks they are most
     /// of a gigabyte, and a second search over the same store should not load them again.
     /// </summary>
     public FactCheckSearch WithReranker(MatchReranker? reranker)
     {
-        var other = new FactCheckSearch(store, encoder) { SearchBreadth = SearchBreadth, Reranker = reranker };
+        var other = new FactCheckSearch(store, encoder) { SearchBreadth = SearchBreadth, Reranker = reranker, TunedEncoder = TunedEncoder };
         other._indexes = _indexes;
         return other;
     }
@@ -155,6 +164,24 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
         // Ties keep store order, as ties keep collection order in memory.
         pool = pool.OrderByDescending(c => c.Hybrid).ToList();
         var prepared = RerankQuery.Encode([query], [queryVector], encoder)[0];
+        if (reranker.UsesTuned)
+        {
+            var tuned = _tuned ??= TunedEncoder ?? SentenceEncoder.LoadShippedTuned();
+            var head = pool.Take(reranker.Depth).ToList();
+            var texts = new List<string> { query };
+            foreach (var c in head)
+            {
+                texts.Add(c.Entry.Claim);
+                if (c.TitleVector is not null && c.Entry.Title is { } title) texts.Add(title);
+            }
+            var vectors = tuned.Encode(texts);
+            var next = 1;
+            var of = new Dictionary<RerankCandidate, (float[], float[]?)>(ReferenceEqualityComparer.Instance);
+            foreach (var c in head)
+                of[c] = (vectors[next++], c.TitleVector is not null && c.Entry.Title is not null ? vectors[next++] : null);
+            prepared = prepared with { TunedVector = vectors[0] };
+            pool = prepared.WithTuned(pool, reranker.Depth, c => of[c]);
+        }
         return reranker.Rerank(prepared, pool).Take(top).Select(r =>
         {
             var c = r.Candidate;

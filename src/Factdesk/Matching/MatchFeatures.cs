@@ -8,6 +8,22 @@ namespace Factdesk.Matching;
 /// </summary>
 public sealed record RerankQuery(string Text, float[] Vector, float[] BodyVector, IReadOnlyList<float[]> SentenceVectors, TweetText Tweet, TextProfile Profile)
 {
+    /// <summary>The query's vector from the fine-tuned encoder (<see cref="TunedFeatures"/>), when the reranker uses it.</summary>
+    public float[]? TunedVector { get; init; }
+
+    /// <summary>The pool with the tuned cosines of its first <paramref name="depth"/> candidates, from their tuned claim and title vectors.</summary>
+    public List<RerankCandidate> WithTuned(IReadOnlyList<RerankCandidate> pool, int depth, Func<RerankCandidate, (float[] Claim, float[]? Title)> vectors)
+    {
+        var q = TunedVector ?? throw new InvalidOperationException("the query has no tuned vector");
+        return pool.Select((c, r) =>
+        {
+            if (r >= depth) return c;
+            var (claim, title) = vectors(c);
+            var claimCosine = TensorPrimitives.Dot(q, claim);
+            return c with { Tuned = (claimCosine, title is null ? claimCosine : TensorPrimitives.Dot(q, title)) };
+        }).ToList();
+    }
+
     public static RerankQuery Of(string text, float[] vector, float[] bodyVector, IReadOnlyList<float[]>? sentenceVectors = null) =>
         new(text, vector, bodyVector, sentenceVectors ?? [], TweetText.Parse(text), TextProfile.Of(text));
 
@@ -38,7 +54,51 @@ public sealed record RerankQuery(string Text, float[] Vector, float[] BodyVector
 /// </summary>
 public sealed record RerankCandidate(
     FactCheckEntry Entry, int Position, float[] ClaimVector, float[]? TitleVector, TextProfile Profile,
-    double Hybrid, double Bm25, double Bm25Claim, double Bm25Title);
+    double Hybrid, double Bm25, double Bm25Claim, double Bm25Title)
+{
+    /// <summary>
+    /// The cosines of the query to the claim and to the title (the claim's when it has none) by the fine-tuned
+    /// encoder, when the reranker uses them (only the first candidates get them; null for the rest).
+    /// </summary>
+    public (double Claim, double Title)? Tuned { get; init; }
+}
+
+/// <summary>
+/// Features from the MiniLM fine-tuned on the CheckThat! 2020 training pairs (models/minilm-claims.md): the tuned
+/// cosine of the query to the candidate's claim and title, and the rank and gap of the better one among the
+/// candidates that have tuned vectors. Candidates without them (below the reranked depth) get NaN (missing).
+/// </summary>
+public static class TunedFeatures
+{
+    public static readonly string[] Names = ["tuned_cos_claim", "tuned_cos_title", "tuned_cos_rank", "tuned_cos_gap"];
+
+    public const int Count = 4;
+
+    public static float[][] Of(IReadOnlyList<RerankCandidate> pool)
+    {
+        var n = pool.Count;
+        var rows = new float[n][];
+        var best = new double[n];
+        var claim = new double[n];
+        var title = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            best[i] = double.NaN;
+            if (pool[i].Tuned is not { } t) continue;
+            (claim[i], title[i]) = t;
+            best[i] = Math.Max(t.Claim, t.Title);
+        }
+        var scored = Enumerable.Range(0, n).Where(i => !double.IsNaN(best[i])).OrderByDescending(i => best[i]).ThenBy(i => i).ToArray();
+        var rank = new float[n];
+        for (var r = 0; r < scored.Length; r++) rank[scored[r]] = r;
+        var top = scored.Length > 0 ? best[scored[0]] : 0;
+        for (var i = 0; i < n; i++)
+            rows[i] = double.IsNaN(best[i])
+                ? [float.NaN, float.NaN, float.NaN, float.NaN]
+                : [(float)claim[i], (float)title[i], rank[i], (float)(top - best[i])];
+        return rows;
+    }
+}
 
 /// <summary>
 /// The features of each (query, candidate) pair that the learned reranker sees. Scores are also given relative to
@@ -63,6 +123,18 @@ public static class MatchFeatures
     ];
 
     public const int Count = 47;
+
+    /// <summary>
+    /// The rows with the <see cref="TunedFeatures"/> appended when <paramref name="tuned"/> (a reranker trained with them).
+    /// </summary>
+    public static float[][] Of(RerankQuery query, IReadOnlyList<RerankCandidate> pool, bool tuned)
+    {
+        var rows = Of(query, pool);
+        if (!tuned) return rows;
+        var extra = TunedFeatures.Of(pool);
+        for (var i = 0; i < rows.Length; i++) rows[i] = [.. rows[i], .. extra[i]];
+        return rows;
+    }
 
     /// <summary>One feature row per candidate, in the order given; ranks and gaps are within <paramref name="pool"/>.</summary>
     public static float[][] Of(RerankQuery query, IReadOnlyList<RerankCandidate> pool)

