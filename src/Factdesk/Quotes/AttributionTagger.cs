@@ -144,12 +144,43 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
     public static List<Attribution> Assemble(Document document, int[] tags, SourceLinker? linker = null, ContentLinker? contentLinker = null)
     {
         var tokens = document.Tokens;
+        var (sentence, cueRuns, sources, _, contentOf) = LinkContents(document, tags, contentLinker);
+        var cues = cueRuns.Select(q => (Role: AttributionRole.Cue, q.First, q.Last)).ToList();
+        var runs = sources;
+        if (linker is not null) runs = SourceLinker.WithSpeakers(document, runs);
+        var sourceOf = linker is null
+            ? Sources(cues, sources.Select(q => (Role: AttributionRole.Source, q.First, q.Last)).ToList(), contentOf.Keys, sentence)
+            : linker.Link(document, sentence, cueRuns, runs, contentOf);
+        RoleSpan Span(int first, int last) => new(tokens[first].Start, tokens[last].End);
+        var fallback = new Dictionary<int, RoleSpan>();
+        foreach (var c in contentOf.Keys)
+            if (!sourceOf.ContainsKey(c) && FallbackSource(document, sentence, cues[c].First, contentOf[c]) is { } found) fallback[c] = found;
+        var relations = new List<Attribution>();
+        foreach (var (c, (first, last)) in contentOf)
+            if (Words(tokens, first, last) >= MinContentWords)
+                relations.Add(new Attribution(Span(first, last), Span(cues[c].First, cues[c].Last),
+                    sourceOf.TryGetValue(c, out var s) ? s < 0 ? null : Span(runs[s].First, runs[s].Last) : fallback.GetValueOrDefault(c)));
+        relations.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
+        return relations;
+    }
+
+    /// <summary>The runs of a document's tags, with each content tied to its cue: what the source linker works on.</summary>
+    public sealed record LinkedRuns(int[] Sentence, List<(int First, int Last)> Cues, List<(int First, int Last)> Sources,
+        List<(int First, int Last)> Contents, Dictionary<int, (int First, int Last)> ContentOf);
+
+    /// <summary>
+    /// The runs of <paramref name="tags"/>, each content run tied to a cue (by <paramref name="contentLinker"/>, else
+    /// the nearest) and the content runs of one cue joined; content with no cue near it is left out.
+    /// </summary>
+    public static LinkedRuns LinkContents(Document document, int[] tags, ContentLinker? contentLinker)
+    {
         var sentence = SentenceIndex(document);
         var spans = AttributionTags.Spans(tags);
         var cues = spans.Where(s => s.Role == AttributionRole.Cue).ToList();
-        var sources = spans.Where(s => s.Role == AttributionRole.Source).ToList();
-        var contentRuns = spans.Where(s => s.Role == AttributionRole.Content).ToList();
-        var cueOfContent = contentLinker?.Link(document, sentence, contentRuns.Select(r => (r.First, r.Last)).ToList(), cues.Select(q => (q.First, q.Last)).ToList());
+        var sources = spans.Where(s => s.Role == AttributionRole.Source).Select(s => (s.First, s.Last)).ToList();
+        var contentRuns = spans.Where(s => s.Role == AttributionRole.Content).Select(s => (s.First, s.Last)).ToList();
+        var cueRuns = cues.Select(q => (q.First, q.Last)).ToList();
+        var cueOfContent = contentLinker?.Link(document, sentence, contentRuns, cueRuns);
         var contentOf = new Dictionary<int, (int First, int Last)>();
         for (var k = 0; k < contentRuns.Count; k++)
         {
@@ -163,22 +194,7 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
                 ? (Math.Min(known.First, content.First), Math.Max(known.Last, content.Last))
                 : (content.First, content.Last);
         }
-        var runs = sources.Select(q => (q.First, q.Last)).ToList();
-        if (linker is not null) runs = SourceLinker.WithSpeakers(document, runs);
-        var sourceOf = linker is null
-            ? Sources(cues, sources, contentOf.Keys, sentence)
-            : linker.Link(document, sentence, cues.Select(q => (q.First, q.Last)).ToList(), runs, contentOf);
-        RoleSpan Span(int first, int last) => new(tokens[first].Start, tokens[last].End);
-        var fallback = new Dictionary<int, RoleSpan>();
-        foreach (var c in contentOf.Keys)
-            if (!sourceOf.ContainsKey(c) && FallbackSource(document, sentence, cues[c].First, contentOf[c]) is { } found) fallback[c] = found;
-        var relations = new List<Attribution>();
-        foreach (var (c, (first, last)) in contentOf)
-            if (Words(tokens, first, last) >= MinContentWords)
-                relations.Add(new Attribution(Span(first, last), Span(cues[c].First, cues[c].Last),
-                    sourceOf.TryGetValue(c, out var s) ? s < 0 ? null : Span(runs[s].First, runs[s].Last) : fallback.GetValueOrDefault(c)));
-        relations.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
-        return relations;
+        return new LinkedRuns(sentence, cueRuns, sources, contentRuns, contentOf);
     }
 
     /// <summary>

@@ -321,6 +321,105 @@ public sealed class AttributionTaggerTests
         }
     }
 
+    // "A thanked B, who said that ...": B speaks, though A is the first person of the sentence.
+    private static (Document, IReadOnlyList<Attribution>, int[]) Thanked(string first, string second, string clause)
+    {
+        var text = $"{first} thanked {second}, who said that {clause}.";
+        var document = Analyse.WithEntities(text);
+        RoleSpan At(string words)
+        {
+            var start = text.IndexOf(words, StringComparison.Ordinal);
+            return new RoleSpan(start, start + words.Length);
+        }
+        // The tagger found the cue and content but no speaker: the linker must pick one of the two people.
+        var tags = TagsFor(document, ("said", AttributionRole.Cue), (clause, AttributionRole.Content));
+        return (document, [new Attribution(At(clause), At("said"), At(second))], tags);
+    }
+
+    [Fact]
+    public void The_source_linker_learns_from_tagged_runs_the_speaker_of_the_gold_relation()
+    {
+        var learner = new AveragedPerceptron(2);
+        for (var epoch = 0; epoch < 3; epoch++)
+            for (var k = 0; k < 16; k++)
+            {
+                var (document, gold, tags) = Thanked(Names[k % Names.Length], Names[(k + 3) % Names.Length], Clauses[k % Clauses.Length]);
+                var runs = AttributionTagger.LinkContents(document, tags, null);
+                SourceLinker.LearnPredicted(learner, document, runs.Sentence, runs.Cues, SourceLinker.WithSpeakers(document, runs.Sources), runs.ContentOf, gold);
+            }
+        var (unseen, _, unseenTags) = Thanked("Omar Said", "Lena Moss", "the vote was rigged");
+
+        var untrained = AttributionTagger.Assemble(unseen, unseenTags, new SourceLinker(new AveragedPerceptron(2).Average(AttributionTrainer.MinWeight)));
+        var learned = AttributionTagger.Assemble(unseen, unseenTags, new SourceLinker(learner.Average(AttributionTrainer.MinWeight)));
+
+        // With no weights the first candidate wins; learned from the tagged runs, the one the gold relation names.
+        Assert.Equal("Omar Said", unseen.Slice(Assert.Single(untrained).Source!));
+        Assert.Equal("Lena Moss", unseen.Slice(Assert.Single(learned).Source!));
+    }
+
+    [Fact]
+    public void Tagged_runs_that_match_no_gold_relation_teach_the_linkers_nothing()
+    {
+        var (document, _, tags) = Thanked("Omar Said", "Lena Moss", "the vote was rigged");
+        var runs = AttributionTagger.LinkContents(document, tags, null);
+        var sources = new AveragedPerceptron(2);
+        var contents = new AveragedPerceptron(2);
+
+        SourceLinker.LearnPredicted(sources, document, runs.Sentence, runs.Cues, SourceLinker.WithSpeakers(document, runs.Sources), runs.ContentOf, []);
+        ContentLinker.LearnPredicted(contents, document, runs.Sentence, runs.Contents, runs.Cues, []);
+
+        Assert.Equal(0, sources.FeatureCount);
+        Assert.Equal(0, contents.FeatureCount);
+    }
+
+    [Fact]
+    public void The_content_linker_learns_from_a_tagged_run_longer_than_its_gold_content()
+    {
+        var learner = new AveragedPerceptron(2);
+        int[] Spilled(Document document, string clause) => TagsFor(document, ("said", AttributionRole.Cue), ("it was over", AttributionRole.Content),
+            // The tagger ran the clause's content on over "was the view".
+            ($"{char.ToUpperInvariant(clause[0])}{clause[1..]} was the view", AttributionRole.Content), ("claimed", AttributionRole.Cue));
+        for (var epoch = 0; epoch < 3; epoch++)
+            for (var k = 0; k < 16; k++)
+            {
+                var clause = Clauses[k % Clauses.Length];
+                var (document, gold) = ClaimedAfter(Names[k % Names.Length], Names[(k + 3) % Names.Length], clause);
+                var runs = AttributionTagger.LinkContents(document, Spilled(document, clause), null);
+                ContentLinker.LearnPredicted(learner, document, runs.Sentence, runs.Contents, runs.Cues, gold);
+            }
+        var (unseen, _) = ClaimedAfter("Omar Said", "Lena Moss", "the vote was rigged");
+        var tags = Spilled(unseen, "the vote was rigged");
+
+        var nearest = AttributionTagger.Assemble(unseen, tags);
+        var learned = AttributionTagger.Assemble(unseen, tags, contentLinker: new ContentLinker(learner.Average(AttributionTrainer.MinWeight)));
+
+        Assert.Equal(["said"], nearest.Select(r => unseen.Slice(r.Cue!)));
+        Assert.Equal(["said", "claimed"], learned.Select(r => unseen.Slice(r.Cue!)));
+        Assert.Equal("The vote was rigged was the view", unseen.Slice(learned[1].Content));
+    }
+
+    [Fact]
+    public void Cross_fitted_tags_come_from_taggers_that_did_not_see_the_article_and_train_the_final_linkers()
+    {
+        var corpus = Corpus(0, 48);
+
+        // Four folds, not three: "claimed" is every sixth sentence, and three folds would put all of them in one.
+        var tags = AttributionTrainer.CrossFitTags(corpus, folds: 4, epochs: 4);
+
+        Assert.Equal(corpus.Count, tags.Length);
+        Assert.All(corpus.Zip(tags), x => Assert.Equal(x.First.Item1.Tokens.Count, x.Second.Length));
+        // Taggers trained on the other three folds find "claimed", its content and speaker in this fold's sentences.
+        var claimed = corpus.Select((c, k) => (c, k)).First(x => x.c.Item1.Text.Contains(" claimed ")).k;
+        var relation = Assert.Single(AttributionTagger.Assemble(corpus[claimed].Item1, tags[claimed]));
+        Assert.Equal(corpus[claimed].Item2[0], relation);
+
+        var tagger = AttributionTrainer.Train(corpus, Corpus(48, 6), epochs: 4, folds: 4);
+        var (unseen, _) = Sentence("Jo Smith", "claimed", "the river is polluted", attributed: true);
+        var found = Assert.Single(tagger.Relations(unseen));
+        Assert.Equal("Jo Smith", unseen.Slice(found.Source!));
+        Assert.Equal("the river is polluted", unseen.Slice(found.Content));
+    }
+
     private static int[] TagsFor(Document document, params (string Words, AttributionRole Role)[] runs)
     {
         var gold = new List<Attribution>();
