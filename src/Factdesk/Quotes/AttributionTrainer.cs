@@ -137,4 +137,28 @@ public static class AttributionTrainer
         linked?.Invoke(new AttributionEpoch(bestEpoch, check.Content, check.ContentSource, true, ((PerceptronWeights)final.Scorer).FeatureCount));
         return final;
     }
+
+    /// <summary>The outside biases <see cref="ChooseOutsideBias"/> tries.</summary>
+    public static readonly float[] OutsideBiases = [0, 3, 6, 9, 12, 18];
+
+    /// <summary>
+    /// The tagger with the <see cref="AttributionTagger.OutsideBias"/> of <see cref="OutsideBiases"/> that scores best
+    /// (content+source F1) on <paramref name="heldOut"/>; with no held-out documents, the tagger as it is.
+    /// </summary>
+    public static AttributionTagger ChooseOutsideBias(AttributionTagger tagger,
+        IReadOnlyList<(Document Document, IReadOnlyList<Attribution> Gold)> heldOut, Action<float, AttributionScorer>? progress = null)
+    {
+        if (heldOut.Count == 0) return tagger;
+        var best = tagger;
+        var bestF1 = -1.0;
+        foreach (var bias in OutsideBiases)
+        {
+            var biased = new AttributionTagger(tagger.Scorer, tagger.Features, tagger.Linker, tagger.ContentLinker) { OutsideBias = bias, Greedy = tagger.Greedy };
+            var scorer = new AttributionScorer();
+            foreach (var (document, relations) in heldOut) scorer.Add(document.Text, relations, biased.Relations(document));
+            progress?.Invoke(bias, scorer);
+            if (scorer.ContentSource.F1 > bestF1) (best, bestF1) = (biased, scorer.ContentSource.F1);
+        }
+        return best;
+    }
 }

@@ -266,13 +266,15 @@ public sealed class AttributionTaggerTests
     [Fact]
     public void A_saved_model_reads_back_and_tags_the_same()
     {
-        var tagger = AttributionTrainer.Train(Corpus(0, 24), Corpus(24, 6), epochs: 2);
+        var trained = AttributionTrainer.Train(Corpus(0, 24), Corpus(24, 6), epochs: 2);
+        var tagger = new AttributionTagger(trained.Scorer, trained.Features, trained.Linker, trained.ContentLinker) { OutsideBias = 3 };
         var path = Path.GetTempFileName();
         try
         {
             tagger.Save(path);
             using var stream = File.OpenRead(path);
             var loaded = AttributionTagger.Load(stream);
+            Assert.Equal(3, loaded.OutsideBias);
             foreach (var (document, _) in Corpus(30, 6))
                 Assert.Equal(tagger.Relations(document), loaded.Relations(document));
         }
@@ -297,12 +299,13 @@ public sealed class AttributionTaggerTests
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write("factdesk-attribution-tagger");
-            writer.Write(4);
+            // The fourth round's format, which had no outside bias.
+            writer.Write(5);
         }
         stream.Position = 0;
 
         var error = Assert.Throws<InvalidDataException>(() => AttributionTagger.Load(stream));
-        Assert.Contains("format 4", error.Message);
+        Assert.Contains("format 5", error.Message);
         Assert.Contains("factdesk train quotes", error.Message);
     }
 
@@ -418,6 +421,19 @@ public sealed class AttributionTaggerTests
         var found = Assert.Single(tagger.Relations(unseen));
         Assert.Equal("Jo Smith", unseen.Slice(found.Source!));
         Assert.Equal("the river is polluted", unseen.Slice(found.Content));
+    }
+
+    [Fact]
+    public void The_outside_bias_kept_is_the_one_that_scores_best_on_the_held_out_documents()
+    {
+        var tagger = AttributionTrainer.Train(Corpus(0, 24), [], epochs: 2);
+        var tried = new List<(float Bias, double F1)>();
+
+        var chosen = AttributionTrainer.ChooseOutsideBias(tagger, Corpus(24, 12), (bias, s) => tried.Add((bias, s.ContentSource.F1)));
+
+        Assert.Equal(AttributionTrainer.OutsideBiases, tried.Select(t => t.Bias));
+        Assert.Equal(tried.First(t => t.F1 == tried.Max(x => x.F1)).Bias, chosen.OutsideBias);
+        Assert.Same(tagger, AttributionTrainer.ChooseOutsideBias(tagger, []));
     }
 
     private static int[] TagsFor(Document document, params (string Words, AttributionRole Role)[] runs)
