@@ -14,7 +14,7 @@ namespace Factdesk.Quotes;
 public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures features, SourceLinker? linker = null, ContentLinker? contentLinker = null)
 {
     private const string Magic = "factdesk-attribution-tagger";
-    private const int Version = 6;
+    private const int Version = 7;
 
     // A content and its cue stand within a few dozen tokens: the cue of a long paraphrase is at its start or end.
     private const int MaxCueGap = 40;
@@ -48,8 +48,25 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
     /// </summary>
     public float OutsideBias { get; init; }
 
-    public int[] Tag(Document document) =>
-        Greedy ? Decode(features.Prepare(document), scorer, outsideBias: OutsideBias) : Viterbi(features.Prepare(document), scorer, OutsideBias);
+    /// <summary>
+    /// A second pass, trained on the tags a first pass gave articles it had not seen (cross-fitted), that tags again
+    /// with the first pass's tags as features (<see cref="AttributionFeatures.Stacked"/>); null for one pass.
+    /// </summary>
+    public ILinearScorer? Second { get; init; }
+
+    public int[] Tag(Document document)
+    {
+        var prepared = features.Prepare(document);
+        if (Second is null) return Decode(prepared, scorer, OutsideBias);
+        // The first pass as the second learned it: its tags on unseen articles, with no bias.
+        return Decode(AttributionFeatures.Stacked(prepared, Decode(prepared, scorer, 0)), Second, OutsideBias);
+    }
+
+    /// <summary>The first pass's tags, as the second pass is trained on them.</summary>
+    public int[] FirstPass(Document document) => Decode(features.Prepare(document), scorer, 0);
+
+    private int[] Decode(ulong[][] prepared, ILinearScorer weights, float bias) =>
+        Greedy ? Decode(prepared, weights, outsideBias: bias) : Viterbi(prepared, weights, bias);
 
     /// <summary>
     /// The best-scoring tag sequence that is well formed (a continuing tag only after its own role's begin or
@@ -300,6 +317,8 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
         weights.Write(writer);
         links.Write(writer);
         contentLinks.Write(writer);
+        writer.Write(Second is PerceptronWeights);
+        if (Second is PerceptronWeights second) second.Write(writer);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>; a file of another kind is an <see cref="InvalidDataException"/>.</summary>
@@ -317,8 +336,10 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
             var weights = PerceptronWeights.Read(reader);
             var links = PerceptronWeights.Read(reader);
             var contentLinks = PerceptronWeights.Read(reader);
-            if (weights.Classes != AttributionTags.Count || links.Classes != 2 || contentLinks.Classes != 2) throw new InvalidDataException("not a Factdesk attribution model");
-            return new AttributionTagger(weights, new AttributionFeatures(lexicon), new SourceLinker(links), new ContentLinker(contentLinks)) { OutsideBias = outsideBias };
+            var second = reader.ReadBoolean() ? PerceptronWeights.Read(reader) : null;
+            if (weights.Classes != AttributionTags.Count || links.Classes != 2 || contentLinks.Classes != 2 || second is { Classes: not AttributionTags.Count })
+                throw new InvalidDataException("not a Factdesk attribution model");
+            return new AttributionTagger(weights, new AttributionFeatures(lexicon), new SourceLinker(links), new ContentLinker(contentLinks)) { OutsideBias = outsideBias, Second = second };
         }
         catch (EndOfStreamException)
         {

@@ -436,6 +436,51 @@ public sealed class AttributionTaggerTests
         Assert.Same(tagger, AttributionTrainer.ChooseOutsideBias(tagger, []));
     }
 
+    [Fact]
+    public void A_second_pass_reads_the_first_pass_tags_around_each_token()
+    {
+        var (document, gold) = Sentence("Tom Berg", "said", "the plan would fail", attributed: true);
+        var prepared = new AttributionFeatures(CueLexicon.Build([(document.Tokens, AttributionTags.Encode(document.Tokens, gold))])).Prepare(document);
+        var tagged = AttributionTags.Encode(document.Tokens, gold);
+        var nothing = new int[tagged.Length];
+
+        var stacked = AttributionFeatures.Stacked(prepared, tagged);
+        var untagged = AttributionFeatures.Stacked(prepared, nothing);
+
+        // Each token keeps its own features first and gains those of the first pass's tags.
+        Assert.All(prepared.Zip(stacked), x => Assert.Equal(x.First, x.Second[..x.First.Length]));
+        Assert.All(stacked.Zip(prepared), x => Assert.Equal(x.Second.Length + 7, x.First.Length));
+        // The tags, not the words, make the difference: "said" tagged as a cue reads otherwise than untagged.
+        Assert.NotEqual(stacked[2][prepared[2].Length..], untagged[2][prepared[2].Length..]);
+        Assert.Equal(stacked[2][..prepared[2].Length], untagged[2][..prepared[2].Length]);
+    }
+
+    [Fact]
+    public void A_two_pass_model_finds_relations_and_reads_back_with_its_second_pass()
+    {
+        var tagger = AttributionTrainer.Train(Corpus(0, 48), Corpus(48, 6), epochs: 3, folds: 4, stacked: true);
+        var path = Path.GetTempFileName();
+        try
+        {
+            tagger.Save(path);
+            using var stream = File.OpenRead(path);
+            var loaded = AttributionTagger.Load(stream);
+
+            Assert.NotNull(tagger.Second);
+            Assert.NotNull(loaded.Second);
+            var (unseen, _) = Sentence("Jo Smith", "claimed", "the river is polluted", attributed: true);
+            var found = Assert.Single(loaded.Relations(unseen));
+            Assert.Equal("Jo Smith", unseen.Slice(found.Source!));
+            Assert.Equal("the river is polluted", unseen.Slice(found.Content));
+            foreach (var (document, _) in Corpus(54, 6))
+                Assert.Equal(tagger.Relations(document), loaded.Relations(document));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static int[] TagsFor(Document document, params (string Words, AttributionRole Role)[] runs)
     {
         var gold = new List<Attribution>();
