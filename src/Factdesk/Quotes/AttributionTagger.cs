@@ -7,8 +7,9 @@ namespace Factdesk.Quotes;
 
 /// <summary>
 /// A learned reader of attribution relations: an averaged perceptron tags each token as content, cue or source
-/// (BIO, decoded by Viterbi over the whole article, so content may run over sentences and paragraphs), and the
-/// runs of tags are then tied into relations, each content to its nearest cue and each cue to its nearest source.
+/// (BIO, decoded by Viterbi over the whole article, so content may run over sentences and paragraphs; optionally
+/// a second pass tags again with the first's tags as features), and the runs of tags are then tied into relations,
+/// each content to a cue (<see cref="Quotes.ContentLinker"/>) and each cue to a source (<see cref="SourceLinker"/>).
 /// Trained by <see cref="AttributionTrainer"/>; it needs a segmented document, and reads entities when there are some.
 /// </summary>
 public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures features, SourceLinker? linker = null, ContentLinker? contentLinker = null)
@@ -61,9 +62,6 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
         // The first pass as the second learned it: its tags on unseen articles, with no bias.
         return Decode(AttributionFeatures.Stacked(prepared, Decode(prepared, scorer, 0)), Second, OutsideBias);
     }
-
-    /// <summary>The first pass's tags, as the second pass is trained on them.</summary>
-    public int[] FirstPass(Document document) => Decode(features.Prepare(document), scorer, 0);
 
     private int[] Decode(ulong[][] prepared, ILinearScorer weights, float bias) =>
         Greedy ? Decode(prepared, weights, outsideBias: bias) : Viterbi(prepared, weights, bias);

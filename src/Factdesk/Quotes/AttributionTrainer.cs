@@ -97,7 +97,7 @@ public static class AttributionTrainer
         var (best, bestEpoch) = KeepBestEpoch(prepared, gold, epochs, seed, w => new AttributionTagger(w, features, linker, contentLinker), heldOut, progress);
         if (folds < 2) return best;
         // The linkers learn again, now also from the runs a tagger of the kept epoch finds on articles it was not
-        // trained on (cross-fitted): on the held-out train articles content+source F1 rose 0.583 -> 0.612.
+        // trained on (cross-fitted): on the held-out train articles content+source F1 rose 0.583 -> 0.610.
         var crossTags = CrossFitTags(train, folds, bestEpoch, seed);
         var (crossContent, crossSource) = TrainLinkers(train, crossTags, LinkerEpochs, seed);
         var final = new AttributionTagger(best.Scorer, features, crossSource, crossContent);
