@@ -63,7 +63,7 @@ public sealed class QuotesEvalTask : IEvalTask
         {
             using var stream = File.OpenRead(path);
             var tagger = AttributionTagger.Load(stream);
-            return greedy ? new AttributionTagger(tagger.Scorer, tagger.Features, tagger.Linker, tagger.ContentLinker) { Greedy = true } : tagger;
+            return greedy ? new AttributionTagger(tagger.Scorer, tagger.Features, tagger.Linker, tagger.ContentLinker) { Greedy = true, OutsideBias = tagger.OutsideBias, Second = tagger.Second } : tagger;
         }
         catch (InvalidDataException e)
         {

@@ -143,6 +143,51 @@ public sealed class AttributionFeatures(CueLexicon lexicon)
         return result;
     }
 
+    /// <summary>
+    /// The fixed features of a second, stacked pass: each token's own (<paramref name="prepared"/>) followed by what a
+    /// first pass tagged around it (<paramref name="first"/>): its tag and its neighbours', the tag joined with the
+    /// word, how far the nearest tagged cue stands on either side, and how long the tagged run holding it is.
+    /// </summary>
+    public static ulong[][] Stacked(ulong[][] prepared, int[] first)
+    {
+        var n = prepared.Length;
+        int Tag(int i) => i < 0 || i >= n ? -2 : first[i];
+        var cueLeft = new int[n];
+        var cueRight = new int[n];
+        for (int i = 0, last = -1; i < n; i++)
+        {
+            cueLeft[i] = last < 0 ? 0 : Distance(i - last);
+            if (AttributionTags.RoleOf(first[i]) == AttributionRole.Cue) last = i;
+        }
+        for (int i = n - 1, next = -1; i >= 0; i--)
+        {
+            cueRight[i] = next < 0 ? 0 : Distance(next - i);
+            if (AttributionTags.RoleOf(first[i]) == AttributionRole.Cue) next = i;
+        }
+        var runLength = new int[n];
+        foreach (var (_, from, to) in AttributionTags.Spans(first))
+            for (var i = from; i <= to; i++) runLength[i] = Distance(to - from + 1);
+        var result = new ulong[n][];
+        for (var i = 0; i < n; i++)
+        {
+            var own = prepared[i];
+            var f = new ulong[own.Length + 7];
+            own.CopyTo(f, 0);
+            var k = own.Length;
+            f[k++] = FeatureHash.Of(StackedFeature).Add(Tag(i)).Value;
+            f[k++] = FeatureHash.Of(StackedFeature + 1).Add(Tag(i - 1)).Add(Tag(i)).Add(Tag(i + 1)).Value;
+            f[k++] = FeatureHash.Of(StackedFeature + 2).Add(Tag(i - 2)).Add(Tag(i - 1)).Value;
+            f[k++] = FeatureHash.Of(StackedFeature + 3).Add(Tag(i + 1)).Add(Tag(i + 2)).Value;
+            f[k++] = (own[1] * 31) ^ FeatureHash.Of(StackedFeature + 4).Add(Tag(i)).Value;
+            f[k++] = FeatureHash.Of(StackedFeature + 5).Add(cueLeft[i]).Add(cueRight[i]).Add(Tag(i)).Value;
+            f[k++] = FeatureHash.Of(StackedFeature + 6).Add(runLength[i]).Add(Tag(i)).Value;
+            result[i] = f;
+        }
+        return result;
+    }
+
+    private const int StackedFeature = 300;
+
     /// <summary>The token's fixed features followed by those of the two tags before it, in <paramref name="buffer"/>.</summary>
     public static int WithHistory(ulong[] fixedFeatures, int previous, int beforePrevious, ulong[] buffer)
     {

@@ -50,29 +50,59 @@ public sealed class ContentLinker(ILinearScorer scorer)
         var contents = spans.Where(s => s.Role == AttributionRole.Content).Select(s => (s.First, s.Last)).ToList();
         var cues = spans.Where(s => s.Role == AttributionRole.Cue).Select(s => (s.First, s.Last)).ToList();
         var context = new Context(document, sentence, contents, cues);
+        for (var k = 0; k < contents.Count; k++) Rank(learner, context, contents, cues, k, OwnCue(tokens, gold, contents[k], cues));
+    }
+
+    /// <summary>
+    /// Learns from the content and cue runs the tagger found in one document: each content run's own cue is the
+    /// tagged cue that overlaps the cue of the gold relation holding most of the run. A run that overlaps no gold
+    /// content, or whose gold cue went untagged, teaches nothing.
+    /// </summary>
+    public static void LearnPredicted(AveragedPerceptron learner, Document document, int[] sentence,
+        IReadOnlyList<(int First, int Last)> contents, IReadOnlyList<(int First, int Last)> cues, IReadOnlyList<Attribution> gold)
+    {
+        var tokens = document.Tokens;
+        var context = new Context(document, sentence, contents, cues);
         for (var k = 0; k < contents.Count; k++)
         {
-            var own = OwnCue(tokens, gold, contents[k], cues);
-            if (own < 0) continue;
-            var candidates = Candidates(contents[k], cues);
-            if (!candidates.Contains(own)) continue;
-            var best = -1;
-            var bestMargin = 0f;
-            ulong[]? bestFeatures = null;
-            foreach (var c in candidates)
+            var (start, end) = (tokens[contents[k].First].Start, tokens[contents[k].Last].End);
+            Attribution? holder = null;
+            var most = 0;
+            foreach (var relation in gold)
             {
-                var features = context.Features(k, c, candidates);
-                var margin = Margin(learner, features);
-                if (best < 0 || margin > bestMargin) (best, bestMargin, bestFeatures) = (c, margin, features);
+                var overlap = Math.Min(relation.Content.End, end) - Math.Max(relation.Content.Start, start);
+                if (overlap > most) (holder, most) = (relation, overlap);
             }
-            if (best == own)
-            {
-                learner.Tick();
-                continue;
-            }
-            learner.Update(context.Features(k, own, candidates), Yes, No);
-            learner.Update(bestFeatures!, No, Yes);
+            if (holder?.Cue is not { } cue) continue;
+            var own = -1;
+            for (var c = 0; c < cues.Count && own < 0; c++)
+                if (tokens[cues[c].First].Start < cue.End && cue.Start < tokens[cues[c].Last].End) own = c;
+            Rank(learner, context, contents, cues, k, own);
         }
+    }
+
+    /// <summary>One ranking step for content <paramref name="k"/>: an update only where another cue outranks <paramref name="own"/>.</summary>
+    private static void Rank(AveragedPerceptron learner, Context context, IReadOnlyList<(int First, int Last)> contents, IReadOnlyList<(int First, int Last)> cues, int k, int own)
+    {
+        if (own < 0) return;
+        var candidates = Candidates(contents[k], cues);
+        if (!candidates.Contains(own)) return;
+        var best = -1;
+        var bestMargin = 0f;
+        ulong[]? bestFeatures = null;
+        foreach (var c in candidates)
+        {
+            var features = context.Features(k, c, candidates);
+            var margin = Margin(learner, features);
+            if (best < 0 || margin > bestMargin) (best, bestMargin, bestFeatures) = (c, margin, features);
+        }
+        if (best == own)
+        {
+            learner.Tick();
+            return;
+        }
+        learner.Update(context.Features(k, own, candidates), Yes, No);
+        learner.Update(bestFeatures!, No, Yes);
     }
 
     /// <summary>The cue run of the gold relation whose content holds the run, or -1.</summary>

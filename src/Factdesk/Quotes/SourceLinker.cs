@@ -81,27 +81,70 @@ public sealed class SourceLinker(ILinearScorer scorer)
                 owner.Add(Run(relation.Source) is { } source ? AddOnce(sources, source) : -1);
             }
         var context = new LinkContext(document, sentence, cues, sources = WithSpeakers(document, sources), contentOf);
-        for (var c = 0; c < cues.Count; c++)
+        for (var c = 0; c < cues.Count; c++) Rank(learner, context, sentence, cues, sources, c, owner[c]);
+    }
+
+    /// <summary>
+    /// Learns from the runs the tagger found in one document (its cues, their content as assembled, and the source
+    /// candidates of <see cref="WithSpeakers"/>), which differ from the gold runs the other <see cref="Learn"/> sees: a
+    /// content merged over a neighbour's cue, a cue cut short. Each cue that has content and overlaps a gold cue whose
+    /// content its own overlaps learns to rank that relation's source (or "no source") first; a cue whose gold source
+    /// is among none of its candidates, or that matches no gold relation, teaches nothing.
+    /// </summary>
+    public static void LearnPredicted(AveragedPerceptron learner, Document document, int[] sentence,
+        IReadOnlyList<(int First, int Last)> cues, IReadOnlyList<(int First, int Last)> candidates,
+        IReadOnlyDictionary<int, (int First, int Last)> contentOf, IReadOnlyList<Attribution> gold)
+    {
+        var tokens = document.Tokens;
+        RoleSpan Span((int First, int Last) run) => new(tokens[run.First].Start, tokens[run.Last].End);
+        var context = new LinkContext(document, sentence, cues, candidates, contentOf);
+        foreach (var (c, content) in contentOf)
         {
-            var candidates = Candidates(sentence, cues[c], sources).ToList();
-            if (candidates.Count == 0 || owner[c] >= 0 && !candidates.Contains(owner[c])) continue;
-            var best = None;
-            var bestFeatures = context.NoSourceFeatures(c);
-            var bestMargin = Margin(learner, bestFeatures);
-            foreach (var s in candidates)
+            var cueSpan = Span(cues[c]);
+            var contentSpan = Span(content);
+            Attribution? own = null;
+            var ownOverlap = 0;
+            foreach (var relation in gold)
             {
-                var features = context.Features(c, s);
-                var margin = Margin(learner, features);
-                if (margin > bestMargin) (best, bestMargin, bestFeatures) = (s, margin, features);
+                if (relation.Cue is null || !relation.Cue.Overlaps(cueSpan) || !relation.Content.Overlaps(contentSpan)) continue;
+                var overlap = Math.Min(relation.Content.End, contentSpan.End) - Math.Max(relation.Content.Start, contentSpan.Start);
+                if (overlap > ownOverlap) (own, ownOverlap) = (relation, overlap);
             }
-            if (best == owner[c])
+            if (own is null) continue;
+            var owner = None;
+            if (own.Source is { } source)
             {
-                learner.Tick();
-                continue;
+                owner = -2;
+                foreach (var s in Candidates(sentence, cues[c], candidates))
+                    if (Span(candidates[s]).Overlaps(source)) { owner = s; break; }
+                if (owner == -2) continue;
             }
-            learner.Update(owner[c] == None ? context.NoSourceFeatures(c) : context.Features(c, owner[c]), Yes, No);
-            learner.Update(bestFeatures, No, Yes);
+            Rank(learner, context, sentence, cues, candidates, c, owner);
         }
+    }
+
+    /// <summary>One ranking step for cue <paramref name="c"/>: an update only where another candidate outranks <paramref name="owner"/>.</summary>
+    private static void Rank(AveragedPerceptron learner, LinkContext context, int[] sentence, IReadOnlyList<(int First, int Last)> cues,
+        IReadOnlyList<(int First, int Last)> sources, int c, int owner)
+    {
+        var candidates = Candidates(sentence, cues[c], sources).ToList();
+        if (candidates.Count == 0 || owner >= 0 && !candidates.Contains(owner)) return;
+        var best = None;
+        var bestFeatures = context.NoSourceFeatures(c);
+        var bestMargin = Margin(learner, bestFeatures);
+        foreach (var s in candidates)
+        {
+            var features = context.Features(c, s);
+            var margin = Margin(learner, features);
+            if (margin > bestMargin) (best, bestMargin, bestFeatures) = (s, margin, features);
+        }
+        if (best == owner)
+        {
+            learner.Tick();
+            return;
+        }
+        learner.Update(owner == None ? context.NoSourceFeatures(c) : context.Features(c, owner), Yes, No);
+        learner.Update(bestFeatures, No, Yes);
     }
 
     /// <summary>

@@ -133,5 +133,24 @@ public sealed class AttributionDecodingTests
     }
 
     [Fact]
+    public void An_outside_bias_turns_tokens_that_lean_a_little_to_outside_into_content_in_both_decoders()
+    {
+        var tokens = Tokens(4, 5);
+        foreach (var t in tokens) t[0] = 42;
+        var lean = new float[AttributionTags.Count];
+        lean[AttributionTags.Outside] = 1f;
+        lean[AttributionTags.Begin(AttributionRole.Content)] = 0.8f;
+        lean[AttributionTags.Inside(AttributionRole.Content)] = 0.9f;
+        var scorer = new TableScorer(new() { [42] = lean });
+        int[] content = [AttributionTags.Begin(AttributionRole.Content), .. Enumerable.Repeat(AttributionTags.Inside(AttributionRole.Content), 3)];
+
+        Assert.All(AttributionTagger.Viterbi(tokens, scorer), t => Assert.Equal(AttributionTags.Outside, t));
+        Assert.All(AttributionTagger.Decode(tokens, scorer), t => Assert.Equal(AttributionTags.Outside, t));
+        Assert.Equal(content, AttributionTagger.Viterbi(tokens, scorer, outsideBias: 0.5f));
+        // Greedy takes "inside" from the first token on, as it would without the bias: content all the same.
+        Assert.All(AttributionTagger.Decode(tokens, scorer, outsideBias: 0.5f), t => Assert.Equal(AttributionRole.Content, AttributionTags.RoleOf(t)));
+    }
+
+    [Fact]
     public void An_empty_article_has_no_tags() => Assert.Empty(AttributionTagger.Viterbi([], new HashedScorer(1)));
 }

@@ -266,13 +266,15 @@ public sealed class AttributionTaggerTests
     [Fact]
     public void A_saved_model_reads_back_and_tags_the_same()
     {
-        var tagger = AttributionTrainer.Train(Corpus(0, 24), Corpus(24, 6), epochs: 2);
+        var trained = AttributionTrainer.Train(Corpus(0, 24), Corpus(24, 6), epochs: 2);
+        var tagger = new AttributionTagger(trained.Scorer, trained.Features, trained.Linker, trained.ContentLinker) { OutsideBias = 3 };
         var path = Path.GetTempFileName();
         try
         {
             tagger.Save(path);
             using var stream = File.OpenRead(path);
             var loaded = AttributionTagger.Load(stream);
+            Assert.Equal(3, loaded.OutsideBias);
             foreach (var (document, _) in Corpus(30, 6))
                 Assert.Equal(tagger.Relations(document), loaded.Relations(document));
         }
@@ -297,12 +299,13 @@ public sealed class AttributionTaggerTests
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write("factdesk-attribution-tagger");
-            writer.Write(4);
+            // The fourth round's format, which had no outside bias.
+            writer.Write(5);
         }
         stream.Position = 0;
 
         var error = Assert.Throws<InvalidDataException>(() => AttributionTagger.Load(stream));
-        Assert.Contains("format 4", error.Message);
+        Assert.Contains("format 5", error.Message);
         Assert.Contains("factdesk train quotes", error.Message);
     }
 
@@ -318,6 +321,163 @@ public sealed class AttributionTaggerTests
         {
             var relations = tagger.Relations(Analyse.WithEntities(text));
             Assert.All(relations, r => Assert.True(r.Content.Start >= 0 && r.Content.End <= text.Length && r.Content.Start < r.Content.End));
+        }
+    }
+
+    // "A thanked B, who said that ...": B speaks, though A is the first person of the sentence.
+    private static (Document, IReadOnlyList<Attribution>, int[]) Thanked(string first, string second, string clause)
+    {
+        var text = $"{first} thanked {second}, who said that {clause}.";
+        var document = Analyse.WithEntities(text);
+        RoleSpan At(string words)
+        {
+            var start = text.IndexOf(words, StringComparison.Ordinal);
+            return new RoleSpan(start, start + words.Length);
+        }
+        // The tagger found the cue and content but no speaker: the linker must pick one of the two people.
+        var tags = TagsFor(document, ("said", AttributionRole.Cue), (clause, AttributionRole.Content));
+        return (document, [new Attribution(At(clause), At("said"), At(second))], tags);
+    }
+
+    [Fact]
+    public void The_source_linker_learns_from_tagged_runs_the_speaker_of_the_gold_relation()
+    {
+        var learner = new AveragedPerceptron(2);
+        for (var epoch = 0; epoch < 3; epoch++)
+            for (var k = 0; k < 16; k++)
+            {
+                var (document, gold, tags) = Thanked(Names[k % Names.Length], Names[(k + 3) % Names.Length], Clauses[k % Clauses.Length]);
+                var runs = AttributionTagger.LinkContents(document, tags, null);
+                SourceLinker.LearnPredicted(learner, document, runs.Sentence, runs.Cues, SourceLinker.WithSpeakers(document, runs.Sources), runs.ContentOf, gold);
+            }
+        var (unseen, _, unseenTags) = Thanked("Omar Said", "Lena Moss", "the vote was rigged");
+
+        var untrained = AttributionTagger.Assemble(unseen, unseenTags, new SourceLinker(new AveragedPerceptron(2).Average(AttributionTrainer.MinWeight)));
+        var learned = AttributionTagger.Assemble(unseen, unseenTags, new SourceLinker(learner.Average(AttributionTrainer.MinWeight)));
+
+        // With no weights the first candidate wins; learned from the tagged runs, the one the gold relation names.
+        Assert.Equal("Omar Said", unseen.Slice(Assert.Single(untrained).Source!));
+        Assert.Equal("Lena Moss", unseen.Slice(Assert.Single(learned).Source!));
+    }
+
+    [Fact]
+    public void Tagged_runs_that_match_no_gold_relation_teach_the_linkers_nothing()
+    {
+        var (document, _, tags) = Thanked("Omar Said", "Lena Moss", "the vote was rigged");
+        var runs = AttributionTagger.LinkContents(document, tags, null);
+        var sources = new AveragedPerceptron(2);
+        var contents = new AveragedPerceptron(2);
+
+        SourceLinker.LearnPredicted(sources, document, runs.Sentence, runs.Cues, SourceLinker.WithSpeakers(document, runs.Sources), runs.ContentOf, []);
+        ContentLinker.LearnPredicted(contents, document, runs.Sentence, runs.Contents, runs.Cues, []);
+
+        Assert.Equal(0, sources.FeatureCount);
+        Assert.Equal(0, contents.FeatureCount);
+    }
+
+    [Fact]
+    public void The_content_linker_learns_from_a_tagged_run_longer_than_its_gold_content()
+    {
+        var learner = new AveragedPerceptron(2);
+        int[] Spilled(Document document, string clause) => TagsFor(document, ("said", AttributionRole.Cue), ("it was over", AttributionRole.Content),
+            // The tagger ran the clause's content on over "was the view".
+            ($"{char.ToUpperInvariant(clause[0])}{clause[1..]} was the view", AttributionRole.Content), ("claimed", AttributionRole.Cue));
+        for (var epoch = 0; epoch < 3; epoch++)
+            for (var k = 0; k < 16; k++)
+            {
+                var clause = Clauses[k % Clauses.Length];
+                var (document, gold) = ClaimedAfter(Names[k % Names.Length], Names[(k + 3) % Names.Length], clause);
+                var runs = AttributionTagger.LinkContents(document, Spilled(document, clause), null);
+                ContentLinker.LearnPredicted(learner, document, runs.Sentence, runs.Contents, runs.Cues, gold);
+            }
+        var (unseen, _) = ClaimedAfter("Omar Said", "Lena Moss", "the vote was rigged");
+        var tags = Spilled(unseen, "the vote was rigged");
+
+        var nearest = AttributionTagger.Assemble(unseen, tags);
+        var learned = AttributionTagger.Assemble(unseen, tags, contentLinker: new ContentLinker(learner.Average(AttributionTrainer.MinWeight)));
+
+        Assert.Equal(["said"], nearest.Select(r => unseen.Slice(r.Cue!)));
+        Assert.Equal(["said", "claimed"], learned.Select(r => unseen.Slice(r.Cue!)));
+        Assert.Equal("The vote was rigged was the view", unseen.Slice(learned[1].Content));
+    }
+
+    [Fact]
+    public void Cross_fitted_tags_come_from_taggers_that_did_not_see_the_article_and_train_the_final_linkers()
+    {
+        var corpus = Corpus(0, 48);
+
+        // Four folds, not three: "claimed" is every sixth sentence, and three folds would put all of them in one.
+        var tags = AttributionTrainer.CrossFitTags(corpus, folds: 4, epochs: 4);
+
+        Assert.Equal(corpus.Count, tags.Length);
+        Assert.All(corpus.Zip(tags), x => Assert.Equal(x.First.Item1.Tokens.Count, x.Second.Length));
+        // Taggers trained on the other three folds find "claimed", its content and speaker in this fold's sentences.
+        var claimed = corpus.Select((c, k) => (c, k)).First(x => x.c.Item1.Text.Contains(" claimed ")).k;
+        var relation = Assert.Single(AttributionTagger.Assemble(corpus[claimed].Item1, tags[claimed]));
+        Assert.Equal(corpus[claimed].Item2[0], relation);
+
+        var tagger = AttributionTrainer.Train(corpus, Corpus(48, 6), epochs: 4, folds: 4);
+        var (unseen, _) = Sentence("Jo Smith", "claimed", "the river is polluted", attributed: true);
+        var found = Assert.Single(tagger.Relations(unseen));
+        Assert.Equal("Jo Smith", unseen.Slice(found.Source!));
+        Assert.Equal("the river is polluted", unseen.Slice(found.Content));
+    }
+
+    [Fact]
+    public void The_outside_bias_kept_is_the_one_that_scores_best_on_the_held_out_documents()
+    {
+        var tagger = AttributionTrainer.Train(Corpus(0, 24), [], epochs: 2);
+        var tried = new List<(float Bias, double F1)>();
+
+        var chosen = AttributionTrainer.ChooseOutsideBias(tagger, Corpus(24, 12), (bias, s) => tried.Add((bias, s.ContentSource.F1)));
+
+        Assert.Equal(AttributionTrainer.OutsideBiases, tried.Select(t => t.Bias));
+        Assert.Equal(tried.First(t => t.F1 == tried.Max(x => x.F1)).Bias, chosen.OutsideBias);
+        Assert.Same(tagger, AttributionTrainer.ChooseOutsideBias(tagger, []));
+    }
+
+    [Fact]
+    public void A_second_pass_reads_the_first_pass_tags_around_each_token()
+    {
+        var (document, gold) = Sentence("Tom Berg", "said", "the plan would fail", attributed: true);
+        var prepared = new AttributionFeatures(CueLexicon.Build([(document.Tokens, AttributionTags.Encode(document.Tokens, gold))])).Prepare(document);
+        var tagged = AttributionTags.Encode(document.Tokens, gold);
+        var nothing = new int[tagged.Length];
+
+        var stacked = AttributionFeatures.Stacked(prepared, tagged);
+        var untagged = AttributionFeatures.Stacked(prepared, nothing);
+
+        // Each token keeps its own features first and gains those of the first pass's tags.
+        Assert.All(prepared.Zip(stacked), x => Assert.Equal(x.First, x.Second[..x.First.Length]));
+        Assert.All(stacked.Zip(prepared), x => Assert.Equal(x.Second.Length + 7, x.First.Length));
+        // The tags, not the words, make the difference: "said" tagged as a cue reads otherwise than untagged.
+        Assert.NotEqual(stacked[2][prepared[2].Length..], untagged[2][prepared[2].Length..]);
+        Assert.Equal(stacked[2][..prepared[2].Length], untagged[2][..prepared[2].Length]);
+    }
+
+    [Fact]
+    public void A_two_pass_model_finds_relations_and_reads_back_with_its_second_pass()
+    {
+        var tagger = AttributionTrainer.Train(Corpus(0, 48), Corpus(48, 6), epochs: 3, folds: 4, stacked: true);
+        var path = Path.GetTempFileName();
+        try
+        {
+            tagger.Save(path);
+            using var stream = File.OpenRead(path);
+            var loaded = AttributionTagger.Load(stream);
+
+            Assert.NotNull(tagger.Second);
+            Assert.NotNull(loaded.Second);
+            var (unseen, _) = Sentence("Jo Smith", "claimed", "the river is polluted", attributed: true);
+            var found = Assert.Single(loaded.Relations(unseen));
+            Assert.Equal("Jo Smith", unseen.Slice(found.Source!));
+            Assert.Equal("the river is polluted", unseen.Slice(found.Content));
+            foreach (var (document, _) in Corpus(54, 6))
+                Assert.Equal(tagger.Relations(document), loaded.Relations(document));
+        }
+        finally
+        {
+            File.Delete(path);
         }
     }
 
