@@ -81,20 +81,6 @@ public sealed class TunedEncoderTests : IDisposable
         newer.Position = 0;
         Assert.Contains($"format version {TunedWeights.Version + 1}", Assert.Throws<InvalidDataException>(() => TunedWeights.Load(newer)).Message);
     }
-
-    [Fact]
-    public void The_shipped_tuned_encoder_loads_and_differs_from_the_base_one()
-    {
-        Assert.SkipWhen(TunedWeights.Shipped is null, "no tuned encoder shipped in models/");
-        string[] texts = ["Joe Biden said he would ban fracking. — Some One (@someone) March 3, 2020", "Biden pledged to ban fracking"];
-        using var original = SentenceEncoder.Load();
-        using var tuned = SentenceEncoder.LoadShippedTuned();
-        var a = original.Encode(texts);
-        var b = tuned.Encode(texts);
-
-        Assert.All(Enumerable.Range(0, texts.Length), i => Assert.InRange(TensorPrimitives.CosineSimilarity(a[i], b[i]), 0.2f, 0.9999f));
-        Assert.StartsWith("all-MiniLM-L6-v2-tuned-", tuned.ModelKey);
-    }
 }
 
 public sealed class TunedFeaturesTests : IDisposable
