@@ -76,10 +76,11 @@ public sealed class MatchEvalTask : IEvalTask
     private (RetrievalBenchmark, ClaimMatcher, (List<(string Id, string Text)>, float[][]), RerankQuery[], MatchReranker?) Load(ParseResult parse)
     {
         if (_loaded is { } loaded) return loaded;
+        // The options first: a reranker that cannot run is said before the collection is read.
+        var reranker = _reranker.Read(parse, tunedWeightsGiven: parse.GetValue(_tunedEncoder) is not null, hint: "give its weights with --tuned-encoder FILE");
         var benchmark = parse.GetValue(_format) == "clef2022"
             ? CheckThatRetrieval.Read2022(parse.GetValue(_vclaims)!, parse.GetValue(_queries)!, parse.GetValue(_qrels)!)
             : CheckThatRetrieval.Read2020(parse.GetValue(_vclaims)!, parse.GetValue(_queries)!, parse.GetValue(_qrels)!);
-        var reranker = _reranker.Read(parse);
         var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount, int8: parse.GetValue(_int8));
         var matcher = MatchEvaluation.Matcher(benchmark, encoder);
         var judged = MatchEvaluation.JudgedQueries(benchmark, encoder);

@@ -157,6 +157,20 @@ public sealed class TunedFeaturesTests : IDisposable
     }
 
     [Fact]
+    public async Task A_reranker_with_tuned_features_is_refused_by_match_and_eval_without_the_tuned_weights()
+    {
+        Assert.SkipUnless(TunedWeights.Shipped is null, "tuned weights are shipped: such a reranker runs");
+        var path = _temp.File("tuned-matcher.zip");
+        MatchReranker.Train(Groups(60, 1), new MatchRerankerOptions(Iterations: 30, Leaves: 4, MinimumExamplesPerLeaf: 5, Depth: 5)).Save(path);
+
+        (await Factdesk.Tests.Cli.CliRun.Of("match", "Taxes went up", "--db", _temp.File("none.db"), "--reranker", path))
+            .AssertUserError("uses the fine-tuned encoder's features");
+        var empty = _temp.Write("empty.tsv", "");
+        (await Factdesk.Tests.Cli.CliRun.Of("eval", "match", "--format", "clef2020", "--vclaims", empty, "--queries", empty, "--qrels", empty, "--reranker", path))
+            .AssertUserError("--tuned-encoder FILE");
+    }
+
+    [Fact]
     public void A_copy_with_the_tuned_features_computes_its_own_rows()
     {
         var plain = Groups(1, 3)[0] with { Tuned = false };
