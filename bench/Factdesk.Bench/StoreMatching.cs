@@ -41,7 +41,7 @@ internal static class StoreMatching
         // --query-encoder int8: the queries go through the int8 model, the stored vectors stay the float32 model's.
         using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount, int8: options.GetValueOrDefault("--query-encoder") == "int8");
         // --tuned-encoder FILE: fine-tuned MiniLM weights for a reranker trained with the tuned features (else the shipped ones).
-        using var tuned = options.GetValueOrDefault("--tuned-encoder") is { } tunedPath ? SentenceEncoder.LoadTuned(TunedWeights.Load(File.OpenRead(tunedPath)), threads: Environment.ProcessorCount) : null;
+        using var tuned = options.GetValueOrDefault("--tuned-encoder") is { } tunedPath ? SentenceEncoder.LoadTuned(TunedWeights.LoadFile(tunedPath), threads: Environment.ProcessorCount) : null;
         var search = new FactCheckSearch(store, encoder) { SearchBreadth = breadth, TunedEncoder = tuned };
         var vectors = encoder.Encode(queries.ConvertAll(q => q.Text));
 

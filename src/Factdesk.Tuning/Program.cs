@@ -20,8 +20,7 @@ switch (args.FirstOrDefault())
     case "verify-tuned":
     {
         // The tuned file run by ONNX Runtime (float16 weights patched into the graph) against TorchSharp with the same weights.
-        using var stream = File.OpenRead(args[1]);
-        var tunedWeights = TunedWeights.Load(stream);
+        var tunedWeights = TunedWeights.LoadFile(args[1]);
         string[] texts = ["Joe Biden said he would ban fracking.", "A photo shows sharks swimming on a flooded highway after Hurricane Harvey", "5G towers spread the coronavirus — Some One (@someone) March 3, 2020"];
         var torchModel = MiniLmTorch.Load().With(tunedWeights.Tensors.ToDictionary(p => p.Key, p => torch.tensor(p.Value.Values, p.Value.Dims)));
         using var onnx = SentenceEncoder.LoadTuned(tunedWeights);

@@ -59,7 +59,6 @@ internal static class VectorSearchBench
             HnswIndex graph = null!;
             for (var build = 0; build < builds; build++)
             {
-                graph = null!;
                 var before = GC.GetTotalMemory(forceFullCollection: true);
                 clock.Restart();
                 graph = new HnswIndex(SentenceEncoder.Dimensions, m, efConstruction, capacity: labels.Length);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Factdesk.Ingestion;
 using Factdesk.Evaluation;
 using Factdesk.Matching;
 
@@ -59,20 +58,6 @@ public sealed class MatchEvalTask : IEvalTask
             .ToList();
     }
 
-    private static TunedWeights ReadTuned(string path)
-    {
-        if (!File.Exists(path)) throw new InputException(path, "no such file");
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return TunedWeights.Load(stream);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InputException(path, e.Message);
-        }
-    }
-
     private (RetrievalBenchmark, ClaimMatcher, (List<(string Id, string Text)>, float[][]), RerankQuery[], MatchReranker?) Load(ParseResult parse)
     {
         if (_loaded is { } loaded) return loaded;
@@ -86,7 +71,7 @@ public sealed class MatchEvalTask : IEvalTask
         var judged = MatchEvaluation.JudgedQueries(benchmark, encoder);
         // A reranker trained with the tuned encoder's features needs its vectors of the collection and the queries.
         using var tuned = reranker?.UsesTuned != true ? null
-            : parse.GetValue(_tunedEncoder) is { } tunedPath ? SentenceEncoder.LoadTuned(ReadTuned(tunedPath), threads: Environment.ProcessorCount)
+            : parse.GetValue(_tunedEncoder) is { } tunedPath ? SentenceEncoder.LoadTuned(TunedWeights.LoadFile(tunedPath), threads: Environment.ProcessorCount)
             : SentenceEncoder.LoadShippedTuned(threads: Environment.ProcessorCount);
         if (tuned is not null) MatchEvaluation.UseTuned(matcher, benchmark, tuned);
         var prepared = reranker is null ? [] : MatchEvaluation.Prepared(judged, encoder, tuned);

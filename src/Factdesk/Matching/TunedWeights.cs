@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Factdesk.Ingestion;
 using Google.Protobuf;
 using Onnx;
 
@@ -69,6 +70,21 @@ public sealed class TunedWeights
             var half = new Half[values.Length];
             for (var i = 0; i < values.Length; i++) half[i] = (Half)values[i];
             writer.Write(MemoryMarshal.AsBytes(half.AsSpan()));
+        }
+    }
+
+    /// <summary>A tuned-weights file; a missing or unreadable one is an <see cref="InputException"/> naming it.</summary>
+    public static TunedWeights LoadFile(string path)
+    {
+        if (!File.Exists(path)) throw new InputException(path, "no such file");
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return Load(stream);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputException(path, e.Message);
         }
     }
 

@@ -54,6 +54,18 @@ public sealed class TunedEncoderTests : IDisposable
     }
 
     [Fact]
+    public void A_tuned_weights_file_that_is_missing_or_not_one_is_an_input_error_naming_it()
+    {
+        var missing = _temp.File("none.bin");
+        var junk = _temp.Write("junk.bin", "hello");
+
+        Assert.Equal($"{missing}: no such file", Assert.Throws<Factdesk.Ingestion.InputException>(() => TunedWeights.LoadFile(missing)).Message);
+        var error = Assert.Throws<Factdesk.Ingestion.InputException>(() => TunedWeights.LoadFile(junk));
+        Assert.StartsWith(junk + ": ", error.Message);
+        Assert.Contains("not a Factdesk tuned-encoder file", error.Message);
+    }
+
+    [Fact]
     public void Tuned_weights_survive_a_save_in_float16_and_bad_files_are_clear_errors()
     {
         var weights = new TunedWeights("t", new Dictionary<string, (float[], long[])> { ["encoder.layer.5.output.dense.bias"] = ([0.5f, -1.25f, 0.3333f], [3]) });
