@@ -43,6 +43,9 @@ public sealed class NerTagger
 
     public int FeatureCount => _weights.FeatureCount;
 
+    /// <summary>The word cluster tables the tagger was trained with: word classes learned from unlabelled text.</summary>
+    public IReadOnlyList<WordClusters> Clusters => _clusters;
+
     /// <summary>IOB2 tags (B-PER, I-PER, O, ...) for the tokens of one sentence on its own.</summary>
     public string[] Predict(IReadOnlyList<string> tokens) => PredictDocument([tokens])[0];
 

@@ -1,18 +1,27 @@
 using System.Text;
+using Factdesk.Clustering;
 using Factdesk.Documents;
+using Factdesk.Entities;
 using Factdesk.Learning;
 
 namespace Factdesk.Quotes;
 
 /// <summary>
 /// The features of each token for the attribution tagger: the word and its neighbours, its shape and entity type,
-/// whether it stands inside quotation marks, and where the nearest likely cue of its sentence is ("said" three
-/// words to the right makes a subject; "said that" to the left makes content). The tag history is added while
+/// whether it stands inside quotation marks, where the nearest likely cue of its sentence is ("said" three
+/// words to the right makes a subject; "said that" to the left makes content), and the word classes of the entity
+/// tagger's cluster tables (learned from unlabelled CoNLL, FNC-1 and LIAR text, no PolNeAR). The tag history is added while
 /// decoding, since it depends on the tags already chosen.
 /// </summary>
-public sealed class AttributionFeatures(CueLexicon lexicon)
+public sealed class AttributionFeatures(CueLexicon lexicon, IReadOnlyList<WordClusters> clusters)
 {
+    /// <summary>With the shipped entity tagger's word clusters (none when the build has no entity model).</summary>
+    public AttributionFeatures(CueLexicon lexicon) : this(lexicon, NerTagger.Shipped?.Clusters ?? []) { }
+
     public CueLexicon Lexicon => lexicon;
+
+    /// <summary>The word cluster tables the features read; a saved model keeps its own copy.</summary>
+    public IReadOnlyList<WordClusters> Clusters => clusters;
 
     /// <summary>Features of every token that do not depend on the tags; the document must be segmented.</summary>
     public ulong[][] Prepare(Document document)
@@ -138,6 +147,19 @@ public sealed class AttributionFeatures(CueLexicon lexicon)
             var opens = tokens[i].Kind == TokenKind.Quote && quoted[i] && (i + 1 < n && quoted[i + 1]) && (i == 0 || !quoted[i - 1]);
             var afterClose = i > 0 && tokens[i - 1].Kind == TokenKind.Quote && quoted[i - 1] && !quoted[i];
             f.Add(FeatureHash.Of(BoundaryFeature).Add(opens ? 1 : 0).Add(afterClose ? 1 : 0).Add(i == sentenceFirst[i] ? 1 : 0).Add(paragraphStart[i] ? 1 : 0).Value);
+            // Word classes from unlabelled text: a cue word never seen as one in training ("assails", "lingered")
+            // shares its class with ones that were. After the boundary feature, which the history reads by position.
+            for (var t = 0; t < clusters.Count; t++)
+            {
+                var (fine, coarse) = Cluster(t, w);
+                var (_, coarseBefore) = Cluster(t, Word(i - 1));
+                var (_, coarseAfter) = Cluster(t, Word(i + 1));
+                f.Add(FeatureHash.Of(ClusterFeature).Add(t).Add(fine).Value);
+                f.Add(FeatureHash.Of(ClusterFeature + 1).Add(t).Add(coarse).Add(q).Value);
+                f.Add(FeatureHash.Of(ClusterFeature + 2).Add(t).Add(coarseBefore).Add(coarse).Value);
+                f.Add(FeatureHash.Of(ClusterFeature + 3).Add(t).Add(coarse).Add(coarseAfter).Value);
+                f.Add(FeatureHash.Of(ClusterFeature + 4).Add(t).Add(coarse).Add(leftDist).Add(rightDist).Value);
+            }
             result[i] = f.ToArray();
         }
         return result;
@@ -205,6 +227,10 @@ public sealed class AttributionFeatures(CueLexicon lexicon)
     }
 
     private const int BoundaryFeature = 37;
+    private const int ClusterFeature = 400;
+
+    private (int Fine, int Coarse) Cluster(int table, string word) =>
+        clusters[table].TryGet(word, out var fine, out var coarse) ? (fine, coarse) : (-1, -1);
 
     /// <summary>
     /// Whether a token inside a content run starts a new one: the boundary feature and the token's cue share,

@@ -1,3 +1,4 @@
+using Factdesk.Clustering;
 using Factdesk.Documents;
 using Factdesk.Evaluation;
 using Factdesk.Learning;
@@ -15,7 +16,7 @@ namespace Factdesk.Quotes;
 public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures features, SourceLinker? linker = null, ContentLinker? contentLinker = null)
 {
     private const string Magic = "factdesk-attribution-tagger";
-    private const int Version = 7;
+    private const int Version = 8;
 
     // A content and its cue stand within a few dozen tokens: the cue of a long paraphrase is at its start or end.
     private const int MaxCueGap = 40;
@@ -312,6 +313,9 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
         writer.Write(Version);
         writer.Write(OutsideBias);
         features.Lexicon.Write(writer);
+        // The cluster tables go with the model: retraining the entity model must not change what this one reads.
+        writer.Write(features.Clusters.Count);
+        foreach (var table in features.Clusters) table.Write(writer);
         weights.Write(writer);
         links.Write(writer);
         contentLinks.Write(writer);
@@ -331,13 +335,17 @@ public sealed class AttributionTagger(ILinearScorer scorer, AttributionFeatures 
                 throw new InvalidDataException($"an attribution model of format {version}; this build reads format {Version}: retrain it with `factdesk train quotes`");
             var outsideBias = reader.ReadSingle();
             var lexicon = CueLexicon.Read(reader);
+            var tables = reader.ReadInt32();
+            if (tables is < 0 or > 16) throw new InvalidDataException("not a Factdesk attribution model");
+            var clusters = new WordClusters[tables];
+            for (var t = 0; t < tables; t++) clusters[t] = WordClusters.Read(reader);
             var weights = PerceptronWeights.Read(reader);
             var links = PerceptronWeights.Read(reader);
             var contentLinks = PerceptronWeights.Read(reader);
             var second = reader.ReadBoolean() ? PerceptronWeights.Read(reader) : null;
             if (weights.Classes != AttributionTags.Count || links.Classes != 2 || contentLinks.Classes != 2 || second is { Classes: not AttributionTags.Count })
                 throw new InvalidDataException("not a Factdesk attribution model");
-            return new AttributionTagger(weights, new AttributionFeatures(lexicon), new SourceLinker(links), new ContentLinker(contentLinks)) { OutsideBias = outsideBias, Second = second };
+            return new AttributionTagger(weights, new AttributionFeatures(lexicon, clusters), new SourceLinker(links), new ContentLinker(contentLinks)) { OutsideBias = outsideBias, Second = second };
         }
         catch (EndOfStreamException)
         {

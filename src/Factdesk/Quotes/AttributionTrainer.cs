@@ -1,3 +1,4 @@
+using Factdesk.Clustering;
 using Factdesk.Documents;
 using Factdesk.Evaluation;
 using Factdesk.Learning;
@@ -25,7 +26,8 @@ public static class AttributionTrainer
     /// (<paramref name="folds"/> of them, each with its own cue lexicon), so that the linkers can learn from runs
     /// such as the tagger finds on unseen text, mistakes included.
     /// </summary>
-    public static int[][] CrossFitTags(IReadOnlyList<(Document Document, IReadOnlyList<Attribution> Gold)> train, int folds, int epochs, int seed = 2016)
+    public static int[][] CrossFitTags(IReadOnlyList<(Document Document, IReadOnlyList<Attribution> Gold)> train, int folds, int epochs, int seed = 2016,
+        IReadOnlyList<WordClusters>? clusters = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         var tags = new int[train.Count][];
@@ -34,7 +36,7 @@ public static class AttributionTrainer
         {
             var inFold = Enumerable.Range(0, train.Count).Where(d => d % folds != fold).ToArray();
             var lexicon = CueLexicon.Build(inFold.Select(d => (train[d].Document.Tokens, gold[d])));
-            var features = new AttributionFeatures(lexicon);
+            var features = Features(lexicon, clusters);
             var prepared = inFold.Select(d => features.Prepare(train[d].Document)).ToArray();
             var (tagger, _) = KeepBestEpoch(prepared, inFold.Select(d => gold[d]).ToArray(), epochs, seed, w => new AttributionTagger(w, features), [], null);
             for (var d = fold; d < train.Count; d += folds) tags[d] = tagger.Tag(train[d].Document);
@@ -85,12 +87,13 @@ public static class AttributionTrainer
     public static AttributionTagger Train(
         IReadOnlyList<(Document Document, IReadOnlyList<Attribution> Gold)> train,
         IReadOnlyList<(Document Document, IReadOnlyList<Attribution> Gold)> heldOut,
-        int epochs, Action<AttributionEpoch>? progress = null, int seed = 2016, int folds = 0, Action<AttributionEpoch>? linked = null, bool stacked = false, Action<AttributionEpoch>? secondPass = null)
+        int epochs, Action<AttributionEpoch>? progress = null, int seed = 2016, int folds = 0, Action<AttributionEpoch>? linked = null, bool stacked = false, Action<AttributionEpoch>? secondPass = null,
+        IReadOnlyList<WordClusters>? clusters = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         var gold = train.Select(t => AttributionTags.Encode(t.Document.Tokens, t.Gold)).ToArray();
         var lexicon = CueLexicon.Build(train.Select((t, k) => (t.Document.Tokens, gold[k])));
-        var features = new AttributionFeatures(lexicon);
+        var features = Features(lexicon, clusters);
         var prepared = train.Select(t => features.Prepare(t.Document)).ToArray();
         // The linkers from the gold runs while the epoch is chosen; it sees tagged ones later, which are mostly the same.
         var (contentLinker, linker) = TrainLinkers(train, null, LinkerEpochs, seed);
@@ -98,13 +101,17 @@ public static class AttributionTrainer
         if (folds < 2) return best;
         // The linkers learn again, now also from the runs a tagger of the kept epoch finds on articles it was not
         // trained on (cross-fitted): on the held-out train articles content+source F1 rose 0.583 -> 0.610.
-        var crossTags = CrossFitTags(train, folds, bestEpoch, seed);
+        var crossTags = CrossFitTags(train, folds, bestEpoch, seed, features.Clusters);
         var (crossContent, crossSource) = TrainLinkers(train, crossTags, LinkerEpochs, seed);
         var final = new AttributionTagger(best.Scorer, features, crossSource, crossContent);
         var check = Score(final, heldOut);
         linked?.Invoke(new AttributionEpoch(bestEpoch, check.Content, check.ContentSource, true, ((PerceptronWeights)final.Scorer).FeatureCount));
         return !stacked ? final : TrainSecondPass(final, train, prepared, crossTags, heldOut, epochs, secondPass, seed);
     }
+
+    // The shipped entity tagger's word clusters unless others are given.
+    private static AttributionFeatures Features(CueLexicon lexicon, IReadOnlyList<WordClusters>? clusters) =>
+        clusters is null ? new AttributionFeatures(lexicon) : new AttributionFeatures(lexicon, clusters);
 
     /// <summary>
     /// A second, stacked pass over <paramref name="tagger"/>: a perceptron trained greedily, as the first, on each

@@ -1,3 +1,4 @@
+using Factdesk.Clustering;
 using Factdesk.Documents;
 using Factdesk.Evaluation;
 using Factdesk.Learning;
@@ -261,6 +262,37 @@ public sealed class AttributionTaggerTests
         // The tagged run first, then Tom Berg and "he"; Lena Moss is not added twice.
         Assert.Equal(tagged[0], candidates[0]);
         Assert.Equal(["Lena Moss", "Tom Berg", "he"], candidates.Select(c => text[document.Tokens[c.First].Start..document.Tokens[c.Last].End]));
+    }
+
+    [Fact]
+    public void A_cue_word_never_seen_in_training_scores_as_a_cue_through_its_word_class()
+    {
+        // Training sees four speech verbs (attribute) and four others (do not) in the same place; the unseen "mused"
+        // shares a class with the first, the unseen "spotted" with the others. Only the classes tell the two apart.
+        string[] speech = ["said", "claimed", "argued", "stated"], other = ["noticed", "forgot", "saw", "heard"];
+        var classes = new Dictionary<ulong, ushort> { [WordClusters.Key("mused")] = 0, [WordClusters.Key("spotted")] = 1 };
+        foreach (var word in speech) classes[WordClusters.Key(word)] = 0;
+        foreach (var word in other) classes[WordClusters.Key(word)] = 1;
+        var corpus = Enumerable.Range(0, 48).Select(k => Sentence(Names[k % Names.Length], k % 2 == 0 ? speech[k / 2 % 4] : other[k / 2 % 4],
+            Clauses[k * 3 % Clauses.Length], attributed: k % 2 == 0)).ToList();
+        var clustered = AttributionTrainer.Train(corpus, [], epochs: 4, clusters: [new WordClusters(classes, [0, 1], 2)]);
+        var plain = AttributionTrainer.Train(corpus, [], epochs: 4, clusters: []);
+
+        var (mused, _) = Sentence("Jo Smith", "mused", "the river is polluted", attributed: true);
+        var (spotted, _) = Sentence("Jo Smith", "spotted", "the river is polluted", attributed: false);
+
+        // How much more the verb (Jo | Smith | mused | that ...) looks like a cue than like nothing, from its own features.
+        static float CueMargin(AttributionTagger tagger, Document document)
+        {
+            var scores = new float[AttributionTags.Count];
+            tagger.Scorer.AddScores(tagger.Features.Prepare(document)[2], scores);
+            return scores[AttributionTags.Begin(AttributionRole.Cue)] - scores[AttributionTags.Outside];
+        }
+        var withClasses = CueMargin(clustered, mused) - CueMargin(clustered, spotted);
+        var without = CueMargin(plain, mused) - CueMargin(plain, spotted);
+        Assert.True(withClasses > 1, $"mused over spotted with the classes: {withClasses}");
+        // Without them only spelling separates the two (the suffix of "stated" even favours "spotted").
+        Assert.True(withClasses > without + 1, $"{withClasses} with the classes, {without} without");
     }
 
     [Fact]
