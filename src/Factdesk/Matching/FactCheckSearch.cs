@@ -81,11 +81,11 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
         var terms = QueryTerms(query);
         if (terms.Count == 0 || top <= 0) return [];
         Open();
-        // BM25 does not need the query's vector: it runs on another core while the encoder works, which at a million
-        // fact-checks hides its few milliseconds behind the encoding's (docs/BENCHMARKS.md, "Scale and speed").
+        // BM25 does not need the query's vector: it runs on another core while the encoder and then the vector index
+        // work, which at a million fact-checks hides its few milliseconds (docs/BENCHMARKS.md, "Scale and speed").
         var byTerms = Task.Run(() => NearestByTerms(terms));
         var queryVector = encoder.Encode(query);
-        return Search(query, queryVector, terms, byTerms.GetAwaiter().GetResult(), top, weights);
+        return Search(query, queryVector, terms, byTerms, top, weights);
     }
 
     /// <summary>The same search with the query's vector already computed.</summary>
@@ -94,18 +94,19 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
         var terms = QueryTerms(query);
         if (terms.Count == 0 || top <= 0) return [];
         Open();
-        return Search(query, queryVector, terms, NearestByTerms(terms), top, weights);
+        return Search(query, queryVector, terms, Task.Run(() => NearestByTerms(terms)), top, weights);
     }
 
     private static List<string> QueryTerms(string query) => SearchTerms.Of(query).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
 
-    private IReadOnlyList<FactCheckHit> Search(string query, float[] queryVector, List<string> terms, IReadOnlyList<(long Id, double Score)> byTerms,
+    private IReadOnlyList<FactCheckHit> Search(string query, float[] queryVector, List<string> terms, Task<IReadOnlyList<(long Id, double Score)>> byTerms,
         int top, ClaimMatcher.Weights? weights)
     {
+        var byVector = NearestByVector(queryVector);
         var candidates = new Dictionary<long, double>();
-        foreach (var (id, score) in byTerms)
+        foreach (var (id, score) in byTerms.GetAwaiter().GetResult())
             candidates[id] = score;
-        foreach (var (id, _) in NearestByVector(queryVector))
+        foreach (var (id, _) in byVector)
             candidates.TryAdd(id, 0);
         if (candidates.Count == 0) return [];
         if (Reranker is { } reranker && weights is null) return Reranked(query, queryVector, terms, candidates.Keys, top, reranker);
