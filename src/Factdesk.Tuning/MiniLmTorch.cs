@@ -95,11 +95,37 @@ public sealed class MiniLmTorch
         return (tensor(ids, [tokens.Count, width]), tensor(mask, [tokens.Count, width]));
     }
 
-    public Tensor Embed(Tensor ids)
+    /// <summary>
+    /// A cross-encoder's input: [CLS] a [SEP] b [SEP], at most 128 tokens, <paramref name="a"/> cut to
+    /// <paramref name="maxA"/> (its [SEP] kept), and the token types (0 for the first segment, 1 for the second).
+    /// </summary>
+    public (long[] Ids, long[] Types) PairTokens(string a, string b, int maxA)
+    {
+        var first = Tokens(a);
+        if (first.Length > maxA) first = [.. first[..(maxA - 1)], first[^1]];
+        var second = Tokens(b)[1..];
+        if (first.Length + second.Length > MaxTokens) second = [.. second[..(MaxTokens - first.Length - 1)], second[^1]];
+        var types = new long[first.Length + second.Length];
+        Array.Fill(types, 1L, first.Length, second.Length);
+        return ([.. first, .. second], types);
+    }
+
+    /// <summary>Pads token type lists like <see cref="Batch"/> pads the ids.</summary>
+    public static Tensor BatchTypes(IReadOnlyList<long[]> types)
+    {
+        var width = types.Max(t => t.Length);
+        var result = new long[types.Count * width];
+        for (var i = 0; i < types.Count; i++) types[i].CopyTo(result, i * width);
+        return tensor(result, [types.Count, width]);
+    }
+
+    /// <summary>Token, position and token-type embeddings; all types 0 (one sentence) unless <paramref name="types"/> is given.</summary>
+    public Tensor Embed(Tensor ids, Tensor? types = null)
     {
         var t = ids.shape[1];
         var x = _w["embeddings.word_embeddings.weight"].index_select(0, ids.flatten()).view(ids.shape[0], t, Hidden);
-        x = x + _w["embeddings.position_embeddings.weight"].narrow(0, 0, t).unsqueeze(0) + _w["embeddings.token_type_embeddings.weight"][0];
+        var typeEmbedding = types is null ? _w["embeddings.token_type_embeddings.weight"][0] : _w["embeddings.token_type_embeddings.weight"].index_select(0, types.flatten()).view(ids.shape[0], t, Hidden);
+        x = x + _w["embeddings.position_embeddings.weight"].narrow(0, 0, t).unsqueeze(0) + typeEmbedding;
         return nn.functional.layer_norm(x, [Hidden], _w["embeddings.LayerNorm.weight"], _w["embeddings.LayerNorm.bias"], Epsilon);
     }
 

@@ -34,8 +34,10 @@ switch (args.FirstOrDefault())
     }
     case "tune":
         return Tuner.Run(args[1..]);
+    case "cross":
+        return CrossTuner.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: run.sh verify | verify-tuned FILE | tune [--data DIR] [--layers 2] [--epochs 2] [--rate 5e-5] [--batch 16] [--folds 5] [--only-folds N] [--oof FILE] [--out FILE]  (TUNE_THREADS=1 by default)");
+        Console.Error.WriteLine("usage: run.sh verify | verify-tuned FILE | tune [--data DIR] [--layers 2] [--epochs 2] [--rate 5e-5] [--batch 16] [--folds 5] [--only-folds N] [--oof FILE] [--out FILE] | cross [--layers 2] [--epochs 2] [--rate 1e-4] [--head-rate 1e-3] [--batch 4] [--negatives 7] [--depth 30] [--score-depth 30] [--negative-depth 30] [--max-tweet 64] [--folds 5] [--only-folds N] [--oof FILE]  (TUNE_THREADS=1 by default)");
         return 2;
 }
 return 0;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Factdesk.Evaluation;
 using Factdesk.Matching;
@@ -19,26 +18,19 @@ public static class Tuner
 
     public static int Run(string[] args)
     {
-        string Arg(string name, string fallback) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() ?? fallback;
-        var data = Arg("--data", "../shared/datasets/clef2020-checkthat-task2/v3.0");
-        var top = int.Parse(Arg("--layers", "2"), CultureInfo.InvariantCulture);
-        var epochs = int.Parse(Arg("--epochs", "2"), CultureInfo.InvariantCulture);
-        var rate = double.Parse(Arg("--rate", "5e-5"), CultureInfo.InvariantCulture);
-        var batch = int.Parse(Arg("--batch", "16"), CultureInfo.InvariantCulture);
-        var folds = int.Parse(Arg("--folds", "5"), CultureInfo.InvariantCulture);
-        var onlyFolds = int.Parse(Arg("--only-folds", folds.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-        var output = Arg("--out", "");
+        var options = new ToolArgs(args);
+        var data = options.Data;
+        var top = options.Layers;
+        var epochs = options.Epochs;
+        var rate = options.Real("--rate", 5e-5);
+        var batch = options.Int("--batch", 16);
+        var folds = options.Folds;
+        var onlyFolds = options.OnlyFolds;
+        var output = options.Text("--out", "");
         var first = MiniLmTorch.LayerCount - top;
-        var clock = Stopwatch.StartNew();
-        void Log(string message) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0}s] {message}"));
+        Action<string> Log = options.Log;
 
-        var benchmark = CheckThatRetrieval.Read2020($"{data}/verified_claims.docs.tsv", $"{data}/train/tweets.queries.tsv", $"{data}/train/tweet-vclaim-pairs.qrels");
-        using var encoder = SentenceEncoder.Load(threads: 1);
-        var matcher = MatchEvaluation.Matcher(benchmark, encoder);
-        var groups = MatchEvaluation.RerankGroups(benchmark, matcher, encoder);
-        Log($"{groups.Count} training queries, first stage MAP@5 {MatchRerankerTraining.FirstStage(groups):0.0000}");
-        var baseline = MatchRerankerTraining.CrossValidate(groups, new MatchRerankerOptions());
-        Log($"reranker, 47 features: 5-fold MAP@5 {baseline:0.0000}");
+        var (benchmark, groups, baseline) = Prepare(data, Log);
 
         // Texts: each query, the claims and titles of its first 30 candidates, its judged claims.
         var byId = benchmark.Collection.Select((e, i) => (e, i)).ToDictionary(p => p.e.Id, p => p.i);
@@ -55,14 +47,7 @@ public static class Tuner
             }
         var positives = groups.Select(g => g.Relevant.Where(byId.ContainsKey).Select(id => Add(benchmark.Collection[byId[id]].Claim)).ToArray()).ToArray();
         // Hard negatives: the first candidates that are neither judged nor a twin of a judged one (same title, claim cosine >= 0.95).
-        var negatives = groups.Select(g =>
-        {
-            var gold = g.Pool.Where(c => g.Relevant.Contains(c.Entry.Id)).ToList();
-            return g.Pool.Take(10).Where(c => !g.Relevant.Contains(c.Entry.Id)
-                    && !gold.Any(x => (x.Entry.Title is { } t && string.Equals(t, c.Entry.Title, StringComparison.OrdinalIgnoreCase))
-                                      || System.Numerics.Tensors.TensorPrimitives.Dot(x.ClaimVector, c.ClaimVector) >= MatchFeatures.TwinCosine))
-                .Take(3).Select(c => Add(c.Entry.Claim)).ToArray();
-        }).ToArray();
+        var negatives = groups.Select(g => HardNegatives(g, 10).Take(3).Select(c => Add(c.Entry.Claim)).ToArray()).ToArray();
         Log($"{texts.Count} distinct texts");
 
         var model = MiniLmTorch.Load();
@@ -102,7 +87,7 @@ public static class Tuner
                     Tuned = true,
                 };
             }).ToList();
-            var cosines = Arg("--oof", "");
+            var cosines = options.Text("--oof", "");
             if (cosines.Length > 0)
             {
                 // The out-of-fold tuned cosines for `factdesk train matcher --tuned-cosines`.
@@ -127,6 +112,31 @@ public static class Tuner
         return 0;
     }
 
+    /// <summary>The training queries' first-stage pools and the 47-feature reranker's 5-fold MAP@5 on them (the baseline of a round).</summary>
+    internal static (RetrievalBenchmark Benchmark, List<RerankGroup> Groups, double Baseline) Prepare(string data, Action<string> log)
+    {
+        var benchmark = CheckThatRetrieval.Read2020($"{data}/verified_claims.docs.tsv", $"{data}/train/tweets.queries.tsv", $"{data}/train/tweet-vclaim-pairs.qrels");
+        using var encoder = SentenceEncoder.Load(threads: 1);
+        var matcher = MatchEvaluation.Matcher(benchmark, encoder);
+        var groups = MatchEvaluation.RerankGroups(benchmark, matcher, encoder);
+        log($"{groups.Count} training queries, first stage MAP@5 {MatchRerankerTraining.FirstStage(groups):0.0000}");
+        var baseline = MatchRerankerTraining.CrossValidate(groups, new MatchRerankerOptions());
+        log($"reranker, 47 features: 5-fold MAP@5 {baseline:0.0000}");
+        return (benchmark, groups, baseline);
+    }
+
+    /// <summary>
+    /// The first <paramref name="depth"/> candidates that are neither judged nor a twin of a judged one (same title,
+    /// or claim cosine at least <see cref="MatchFeatures.TwinCosine"/>): twins would be false negatives.
+    /// </summary>
+    internal static IEnumerable<RerankCandidate> HardNegatives(RerankGroup g, int depth)
+    {
+        var gold = g.Pool.Where(c => g.Relevant.Contains(c.Entry.Id)).ToList();
+        return g.Pool.Take(depth).Where(c => !g.Relevant.Contains(c.Entry.Id)
+            && !gold.Any(x => (x.Entry.Title is { } t && string.Equals(t, c.Entry.Title, StringComparison.OrdinalIgnoreCase))
+                              || System.Numerics.Tensors.TensorPrimitives.Dot(x.ClaimVector, c.ClaimVector) >= MatchFeatures.TwinCosine));
+    }
+
     private static IEnumerable<int> CandidateTexts(RerankGroup group, Dictionary<string, int> index) =>
         group.Pool.Take(Depth).SelectMany(c => string.IsNullOrWhiteSpace(c.Entry.Title) ? new[] { index[c.Entry.Claim] } : [index[c.Entry.Claim], index[c.Entry.Title!]]);
 
@@ -138,7 +148,7 @@ public static class Tuner
     }
 
     /// <summary>The hidden states kept in a scratch file (they take minutes to compute and do not depend on the tuning).</summary>
-    private static Tensor[] Cached(List<string> texts, int first, Func<Tensor[]> compute)
+    internal static Tensor[] Cached(List<string> texts, int first, Func<Tensor[]> compute)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"layer {first}\n"));
@@ -170,7 +180,8 @@ public static class Tuner
         return result;
     }
 
-    private static Tensor[] Precompute(MiniLmTorch model, long[][] tokens, int first)
+    /// <summary>Hidden states entering layer <paramref name="first"/>, no gradients; token types 0 unless <paramref name="types"/> is given (a cross-encoder's pairs).</summary>
+    internal static Tensor[] Precompute(MiniLmTorch model, long[][] tokens, int first, long[][]? types = null, Action<int>? progress = null)
     {
         var result = new Tensor[tokens.Length];
         var order = Enumerable.Range(0, tokens.Length).OrderBy(i => tokens[i].Length).ToArray();
@@ -180,13 +191,14 @@ public static class Tuner
             var batch = order.Skip(s).Take(32).ToArray();
             using var scope = NewDisposeScope();
             var (ids, mask) = MiniLmTorch.Batch(batch.Select(i => tokens[i]).ToArray());
-            var h = model.Layers(model.Embed(ids), mask, 0, first);
+            var h = model.Layers(model.Embed(ids, types is null ? null : MiniLmTorch.BatchTypes(batch.Select(i => types[i]).ToArray())), mask, 0, first);
             for (var k = 0; k < batch.Length; k++) result[batch[k]] = h[k].narrow(0, 0, tokens[batch[k]].Length).clone().MoveToOuterDisposeScope();
+            progress?.Invoke(s + batch.Length);
         }
         return result;
     }
 
-    private static (Tensor Hidden, Tensor Mask) Pad(Tensor[] hidden, IReadOnlyList<int> items)
+    internal static (Tensor Hidden, Tensor Mask) Pad(Tensor[] hidden, IReadOnlyList<int> items)
     {
         var width = items.Max(i => hidden[i].shape[0]);
         var x = zeros(items.Count, width, 384);
@@ -243,8 +255,7 @@ public static class Tuner
             {
                 using var scope = NewDisposeScope();
                 var chunk = pairs.Skip(s).Take(batch).ToArray();
-                // Linear warm-up over the first tenth, then linear decay.
-                var lr = rate * Math.Min(1.0, (step + 1) / Math.Max(1.0, steps * 0.1)) * Math.Min(1.0, (steps - step) / Math.Max(1.0, steps * 0.9));
+                var lr = rate * ToolArgs.Schedule(step, steps);
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = lr;
                 var q = Forward(model, hidden, chunk.Select(c => queryText[c.q]).ToArray(), first);
                 var docs = chunk.Select(c => c.p).Concat(chunk.Select(c => negatives[c.q].Length == 0 ? c.p : negatives[c.q][random.Next(negatives[c.q].Length)])).ToArray();
