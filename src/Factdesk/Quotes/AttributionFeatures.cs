@@ -83,6 +83,16 @@ public sealed class AttributionFeatures(CueLexicon lexicon, IReadOnlyList<WordCl
             opensAfter[i] = next < 0 ? 0 : Distance(next - i);
             if (tokens[i].Kind == TokenKind.Quote && quoted[i] && (i == 0 || !quoted[i - 1])) next = i;
         }
+        // Each token's classes, looked up once per table: a token is read again as its neighbours' neighbour.
+        var fineClass = new int[clusters.Count][];
+        var coarseClass = new int[clusters.Count][];
+        for (var t = 0; t < clusters.Count; t++)
+        {
+            (fineClass[t], coarseClass[t]) = (new int[n], new int[n]);
+            // TryGet gives -1 and -1 for a word the clustering did not keep.
+            for (var i = 0; i < n; i++) clusters[t].TryGet(lower[i], out fineClass[t][i], out coarseClass[t][i]);
+        }
+        int Coarse(int t, int i) => i < 0 || i >= n ? -1 : coarseClass[t][i];
         var sentenceHasCandidate = new Dictionary<int, bool>();
         for (var i = 0; i < n; i++) if (candidate[i]) sentenceHasCandidate[sentence[i]] = true;
 
@@ -151,9 +161,8 @@ public sealed class AttributionFeatures(CueLexicon lexicon, IReadOnlyList<WordCl
             // shares its class with ones that were. After the boundary feature, which the history reads by position.
             for (var t = 0; t < clusters.Count; t++)
             {
-                var (fine, coarse) = Cluster(t, w);
-                var (_, coarseBefore) = Cluster(t, Word(i - 1));
-                var (_, coarseAfter) = Cluster(t, Word(i + 1));
+                var (fine, coarse) = (fineClass[t][i], coarseClass[t][i]);
+                var (coarseBefore, coarseAfter) = (Coarse(t, i - 1), Coarse(t, i + 1));
                 f.Add(FeatureHash.Of(ClusterFeature).Add(t).Add(fine).Value);
                 f.Add(FeatureHash.Of(ClusterFeature + 1).Add(t).Add(coarse).Add(q).Value);
                 f.Add(FeatureHash.Of(ClusterFeature + 2).Add(t).Add(coarseBefore).Add(coarse).Value);
@@ -228,9 +237,6 @@ public sealed class AttributionFeatures(CueLexicon lexicon, IReadOnlyList<WordCl
 
     private const int BoundaryFeature = 37;
     private const int ClusterFeature = 400;
-
-    private (int Fine, int Coarse) Cluster(int table, string word) =>
-        clusters[table].TryGet(word, out var fine, out var coarse) ? (fine, coarse) : (-1, -1);
 
     /// <summary>
     /// Whether a token inside a content run starts a new one: the boundary feature and the token's cue share,
