@@ -98,12 +98,7 @@ public static class CrossTuner
         if (output.Length > 0)
         {
             // The same layout as the tuned encoder's out-of-fold cosines (`factdesk train matcher --tuned-cosines`).
-            using var writer = new StreamWriter(output);
-            writer.WriteLine("query\tvclaim\ttuned_cos_claim\ttuned_cos_title");
-            var judged = benchmark.Queries.Where(q => benchmark.Relevant.ContainsKey(q.Id)).ToList();
-            for (var q = 0; q < groups.Count; q++)
-                for (var r = 0; r < scores[q].Length; r++)
-                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{judged[q].Id}\t{groups[q].Pool[r].Entry.Id}\t{scores[q][r]:R}\t{scores[q][r]:R}"));
+            Tuner.WriteOutOfFold(output, benchmark, scores.SelectMany((values, q) => values.Select((value, r) => (q, groups[q].Pool[r].Entry.Id, value, value))));
             Log($"out-of-fold cross-encoder scores written to {output}");
         }
         var score = MatchRerankerTraining.CrossValidate(withCross, new MatchRerankerOptions());

@@ -91,12 +91,7 @@ public static class Tuner
             if (cosines.Length > 0)
             {
                 // The out-of-fold tuned cosines for `factdesk train matcher --tuned-cosines`.
-                using var writer = new StreamWriter(cosines);
-                writer.WriteLine("query\tvclaim\ttuned_cos_claim\ttuned_cos_title");
-                var judged = benchmark.Queries.Where(q => benchmark.Relevant.ContainsKey(q.Id)).ToList();
-                for (var q = 0; q < withTuned.Count; q++)
-                    foreach (var c in withTuned[q].Pool.Take(Depth))
-                        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{judged[q].Id}\t{c.Entry.Id}\t{c.Tuned!.Value.Claim:R}\t{c.Tuned!.Value.Title:R}"));
+                WriteOutOfFold(cosines, benchmark, withTuned.SelectMany((g, q) => g.Pool.Take(Depth).Select(c => (q, c.Entry.Id, c.Tuned!.Value.Claim, c.Tuned!.Value.Title))));
                 Log($"out-of-fold tuned cosines written to {cosines}");
             }
             var score = MatchRerankerTraining.CrossValidate(withTuned, new MatchRerankerOptions());
@@ -110,6 +105,20 @@ public static class Tuner
             Log($"saved {output} ({new FileInfo(output).Length / 1024} KB, {saved.Tensors.Count} tensors)");
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Out-of-fold values in the layout `factdesk train matcher --tuned-cosines` reads: a row per judged query (by its
+    /// position among the judged ones) and fact-check, with the claim's value and the title's.
+    /// </summary>
+    internal static void WriteOutOfFold<T>(string path, RetrievalBenchmark benchmark, IEnumerable<(int Query, string Vclaim, T Claim, T Title)> rows)
+        where T : IFormattable
+    {
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("query\tvclaim\ttuned_cos_claim\ttuned_cos_title");
+        var judged = benchmark.Queries.Where(q => benchmark.Relevant.ContainsKey(q.Id)).ToList();
+        foreach (var (q, vclaim, claim, title) in rows)
+            writer.WriteLine($"{judged[q].Id}\t{vclaim}\t{claim.ToString("R", CultureInfo.InvariantCulture)}\t{title.ToString("R", CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>The training queries' first-stage pools and the 47-feature reranker's 5-fold MAP@5 on them (the baseline of a round).</summary>
