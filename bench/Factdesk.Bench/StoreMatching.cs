@@ -43,9 +43,9 @@ internal static class StoreMatching
         using var encoder = options.GetValueOrDefault("--query-encoder") == "float32"
             ? SentenceEncoder.Load(threads: Environment.ProcessorCount)
             : SentenceEncoder.LoadForQueries(threads: Environment.ProcessorCount);
-        // --tuned-encoder FILE: fine-tuned MiniLM weights for a reranker trained with the tuned features (else the shipped ones).
+        // --tuned-encoder FILE: fine-tuned MiniLM weights for a reranker trained with them as its second encoder (else the reranker's own second encoder, if any).
         using var tuned = options.GetValueOrDefault("--tuned-encoder") is { } tunedPath ? SentenceEncoder.LoadTuned(TunedWeights.LoadFile(tunedPath), threads: Environment.ProcessorCount) : null;
-        var search = new FactCheckSearch(store, encoder) { SearchBreadth = breadth, TunedEncoder = tuned };
+        var search = new FactCheckSearch(store, encoder) { SearchBreadth = breadth, SecondEncoder = tuned };
         var vectors = encoder.Encode(queries.ConvertAll(q => q.Text));
 
         var clock = Stopwatch.StartNew();

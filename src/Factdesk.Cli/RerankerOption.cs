@@ -27,7 +27,7 @@ internal sealed class RerankerOption
             { } file => MatchReranker.LoadFile(file),
             null => MatchReranker.Shipped,
         };
-        if (model is { UsesTuned: true } && !tunedWeightsGiven && TunedWeights.Shipped is null)
+        if (model is { SecondEncoder: MatchReranker.TunedMiniLmEncoder } && !tunedWeightsGiven && TunedWeights.Shipped is null)
             throw new InputException(path ?? MatchReranker.FileName,
                 $"this reranker uses the fine-tuned encoder's features, and no tuned weights ({TunedWeights.FileName}) are built into Factdesk; " +
                 (hint ?? "use a reranker trained without --tuned-cosines, or --reranker none"));

@@ -91,8 +91,8 @@ public static class CrossTuner
 
         var withCross = groups.Select((g, q) => g with
         {
-            Pool = g.Pool.Select((c, r) => r < scores[q].Length ? c with { Tuned = (scores[q][r], scores[q][r]) } : c).ToList(),
-            Tuned = true,
+            Pool = g.Pool.Select((c, r) => r < scores[q].Length ? c with { Second = (scores[q][r], scores[q][r]) } : c).ToList(),
+            Second = true,
         }).ToList();
         var output = options.Text("--oof", "");
         if (output.Length > 0)
@@ -102,7 +102,7 @@ public static class CrossTuner
             Log($"out-of-fold cross-encoder scores written to {output}");
         }
         var score = MatchRerankerTraining.CrossValidate(withCross, new MatchRerankerOptions());
-        Log($"reranker, 47 + {TunedFeatures.Count} out-of-fold cross-encoder features: 5-fold MAP@5 {score:0.0000} (47 alone {baseline:0.0000})");
+        Log($"reranker, 47 + {SecondEncoderFeatures.Count} out-of-fold cross-encoder features: 5-fold MAP@5 {score:0.0000} (47 alone {baseline:0.0000})");
         return 0;
     }
 

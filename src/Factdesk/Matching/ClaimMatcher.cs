@@ -23,8 +23,8 @@ public sealed class ClaimMatcher
     private readonly Bm25Index _bm25Titles;
     private readonly TextProfile?[] _profiles;
     private readonly SentenceEncoder _encoder;
-    private float[][]? _tunedClaims;
-    private float[]?[]? _tunedTitles;
+    private float[][]? _secondClaims;
+    private float[]?[]? _secondTitles;
 
     public ClaimMatcher(IReadOnlyList<FactCheckEntry> entries, SentenceEncoder encoder, float[][]? claimVectors = null, float[]?[]? titleVectors = null)
     {
@@ -42,11 +42,11 @@ public sealed class ClaimMatcher
     public float[][] ClaimVectors => _claimVectors;
     public float[]?[] TitleVectors => _titleVectors;
 
-    /// <summary>Claim and title vectors of the fine-tuned encoder, in collection order, for a reranker that <see cref="MatchReranker.UsesTuned"/>.</summary>
-    public void UseTuned(float[][] claims, float[]?[] titles)
+    /// <summary>Claim and title vectors of the reranker's second encoder, in collection order, for a reranker that <see cref="MatchReranker.UsesSecondEncoder"/>.</summary>
+    public void UseSecondVectors(float[][] claims, float[]?[] titles)
     {
-        if (claims.Length != _entries.Count || titles.Length != _entries.Count) throw new ArgumentException("one tuned claim and title vector per fact-check");
-        (_tunedClaims, _tunedTitles) = (claims, titles);
+        if (claims.Length != _entries.Count || titles.Length != _entries.Count) throw new ArgumentException("one claim and title vector of the second encoder per fact-check");
+        (_secondClaims, _secondTitles) = (claims, titles);
     }
 
     public static float[]?[] EncodeTitles(IReadOnlyList<FactCheckEntry> entries, SentenceEncoder encoder)
@@ -82,15 +82,18 @@ public sealed class ClaimMatcher
     {
         var queryVector = prepared.Vector;
         var pool = Pool(prepared.Text, queryVector);
-        if (reranker.UsesTuned)
-        {
-            if (_tunedClaims is null || _tunedTitles is null) throw new InvalidOperationException("the reranker uses the tuned encoder's features: give the matcher tuned vectors (UseTuned)");
-            pool = prepared.WithTuned(pool, reranker.Depth, c => (_tunedClaims[c.Position], _tunedTitles[c.Position]));
-        }
+        if (reranker.UsesSecondEncoder) pool = SecondCosines(prepared, pool, reranker.Depth);
         return reranker.Rerank(prepared, pool).Take(top)
             .Select(r => new FactCheckHit(r.Candidate.Entry, r.Score, TensorPrimitives.Dot(queryVector, r.Candidate.ClaimVector),
                 r.Candidate.TitleVector is { } title ? TensorPrimitives.Dot(queryVector, title) : TensorPrimitives.Dot(queryVector, r.Candidate.ClaimVector), r.Candidate.Bm25))
             .ToList();
+    }
+
+    /// <summary>The pool with the second encoder's cosines of its first <paramref name="depth"/> candidates (<see cref="UseSecondVectors"/> first).</summary>
+    public List<RerankCandidate> SecondCosines(RerankQuery prepared, IReadOnlyList<RerankCandidate> pool, int depth)
+    {
+        if (_secondClaims is null || _secondTitles is null) throw new InvalidOperationException("the reranker uses a second encoder's features: give the matcher its vectors (UseSecondVectors)");
+        return prepared.WithSecond(pool, depth, c => (_secondClaims[c.Position], _secondTitles[c.Position]));
     }
 
     /// <summary>The first-stage candidates of a query with what the reranker needs of each, best hybrid score first.</summary>

@@ -50,13 +50,19 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
     public MatchReranker? Reranker { get; init; }
 
     /// <summary>
-    /// The fine-tuned encoder for a <see cref="Reranker"/> that <see cref="MatchReranker.UsesTuned"/>: it encodes the
+    /// The second encoder for a <see cref="Reranker"/> that <see cref="MatchReranker.UsesSecondEncoder"/>: it encodes the
     /// query and the claims and titles of the reranked candidates at search time (the store keeps base vectors only).
-    /// Null: the shipped tuned weights are loaded on the first such search.
+    /// Null: the reranker's own (<see cref="MatchReranker.LoadSecondEncoder"/>, int8) is loaded on the first such search.
     /// </summary>
-    public SentenceEncoder? TunedEncoder { get; init; }
+    public SentenceEncoder? SecondEncoder { get; init; }
 
-    private SentenceEncoder? _tuned;
+    private SentenceEncoder? _second;
+
+    // The second encoder's vectors of claims and titles already met, by text (an edited fact-check is encoded anew):
+    // encoding the reranked candidates is most of a reranked search, and searches of one desk or worker meet the same
+    // fact-checks again. Emptied when full rather than kept in recency order: about 40 MB at most.
+    private readonly Dictionary<string, float[]> _secondVectors = new(StringComparer.Ordinal);
+    private const int SecondVectorsKept = 20_000;
 
     /// <summary>
     /// The same search with another reranker, sharing this one's open indexes: at a million fact-checks they are most
@@ -64,7 +70,7 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
     /// </summary>
     public FactCheckSearch WithReranker(MatchReranker? reranker)
     {
-        var other = new FactCheckSearch(store, encoder) { SearchBreadth = SearchBreadth, Reranker = reranker, TunedEncoder = TunedEncoder };
+        var other = new FactCheckSearch(store, encoder) { SearchBreadth = SearchBreadth, Reranker = reranker, SecondEncoder = SecondEncoder };
         other._indexes = _indexes;
         return other;
     }
@@ -165,23 +171,28 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
         // Ties keep store order, as ties keep collection order in memory.
         pool = pool.OrderByDescending(c => c.Hybrid).ToList();
         var prepared = RerankQuery.Encode([query], [queryVector], encoder)[0];
-        if (reranker.UsesTuned)
+        if (reranker.UsesSecondEncoder)
         {
-            var tuned = _tuned ??= TunedEncoder ?? SentenceEncoder.LoadShippedTuned();
+            var second = _second ??= SecondEncoder ?? reranker.LoadSecondEncoder(int8: true);
             var head = pool.Take(reranker.Depth).ToList();
-            var texts = new List<string> { query };
+            var texts = new List<string>();
             foreach (var c in head)
             {
                 texts.Add(c.Entry.Claim);
                 if (c.TitleVector is not null && c.Entry.Title is { } title) texts.Add(title);
             }
-            var vectors = tuned.Encode(texts);
-            var next = 1;
+            var missing = texts.Where(t => !_secondVectors.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+            if (_secondVectors.Count + missing.Length > SecondVectorsKept)
+            {
+                _secondVectors.Clear();
+                missing = texts.Distinct(StringComparer.Ordinal).ToArray();
+            }
+            foreach (var (text, vector) in missing.Zip(second.Encode(missing))) _secondVectors[text] = vector;
             var of = new Dictionary<RerankCandidate, (float[], float[]?)>(ReferenceEqualityComparer.Instance);
             foreach (var c in head)
-                of[c] = (vectors[next++], c.TitleVector is not null && c.Entry.Title is not null ? vectors[next++] : null);
-            prepared = prepared with { TunedVector = vectors[0] };
-            pool = prepared.WithTuned(pool, reranker.Depth, c => of[c]);
+                of[c] = (_secondVectors[c.Entry.Claim], c.TitleVector is not null && c.Entry.Title is { } t ? _secondVectors[t] : null);
+            prepared = prepared with { SecondVector = second.EncodeQueries([query])[0] };
+            pool = prepared.WithSecond(pool, reranker.Depth, c => of[c]);
         }
         return reranker.Rerank(prepared, pool).Take(top).Select(r =>
         {

@@ -8,19 +8,19 @@ namespace Factdesk.Matching;
 /// </summary>
 public sealed record RerankQuery(string Text, float[] Vector, float[] BodyVector, IReadOnlyList<float[]> SentenceVectors, TweetText Tweet, TextProfile Profile)
 {
-    /// <summary>The query's vector from the fine-tuned encoder (<see cref="TunedFeatures"/>), when the reranker uses it.</summary>
-    public float[]? TunedVector { get; init; }
+    /// <summary>The query's vector from the reranker's second encoder (<see cref="SecondEncoderFeatures"/>), when it uses one.</summary>
+    public float[]? SecondVector { get; init; }
 
-    /// <summary>The pool with the tuned cosines of its first <paramref name="depth"/> candidates, from their tuned claim and title vectors.</summary>
-    public List<RerankCandidate> WithTuned(IReadOnlyList<RerankCandidate> pool, int depth, Func<RerankCandidate, (float[] Claim, float[]? Title)> vectors)
+    /// <summary>The pool with the second encoder's cosines of its first <paramref name="depth"/> candidates, from their claim and title vectors by that encoder.</summary>
+    public List<RerankCandidate> WithSecond(IReadOnlyList<RerankCandidate> pool, int depth, Func<RerankCandidate, (float[] Claim, float[]? Title)> vectors)
     {
-        var q = TunedVector ?? throw new InvalidOperationException("the query has no tuned vector");
+        var q = SecondVector ?? throw new InvalidOperationException("the query has no vector from the second encoder");
         return pool.Select((c, r) =>
         {
             if (r >= depth) return c;
             var (claim, title) = vectors(c);
             var claimCosine = TensorPrimitives.Dot(q, claim);
-            return c with { Tuned = (claimCosine, title is null ? claimCosine : TensorPrimitives.Dot(q, title)) };
+            return c with { Second = (claimCosine, title is null ? claimCosine : TensorPrimitives.Dot(q, title)) };
         }).ToList();
     }
 
@@ -57,18 +57,19 @@ public sealed record RerankCandidate(
     double Hybrid, double Bm25, double Bm25Claim, double Bm25Title)
 {
     /// <summary>
-    /// The cosines of the query to the claim and to the title (the claim's when it has none) by the fine-tuned
-    /// encoder, when the reranker uses them (only the first candidates get them; null for the rest).
+    /// The cosines of the query to the claim and to the title (the claim's when it has none) by the reranker's second
+    /// encoder, when it uses one (only the first candidates get them; null for the rest).
     /// </summary>
-    public (double Claim, double Title)? Tuned { get; init; }
+    public (double Claim, double Title)? Second { get; init; }
 }
 
 /// <summary>
-/// Features from the MiniLM fine-tuned on the CheckThat! 2020 training pairs (models/minilm-claims.md): the tuned
-/// cosine of the query to the candidate's claim and title, and the rank and gap of the better one among the
-/// candidates that have tuned vectors. Candidates without them (below the reranked depth) get NaN (missing).
+/// Features from a second sentence encoder (<see cref="MatchReranker.SecondEncoder"/>: arctic-embed-xs, or a MiniLM
+/// fine-tuned on the CheckThat! 2020 training pairs): its cosine of the query to the candidate's claim and title,
+/// and the rank and gap of the better one among the candidates that have them. A second model trained otherwise
+/// errs elsewhere than MiniLM. Candidates without them (below the reranked depth) get NaN (missing).
 /// </summary>
-public static class TunedFeatures
+public static class SecondEncoderFeatures
 {
     public static readonly string[] Names = ["tuned_cos_claim", "tuned_cos_title", "tuned_cos_rank", "tuned_cos_gap"];
 
@@ -84,7 +85,7 @@ public static class TunedFeatures
         for (var i = 0; i < n; i++)
         {
             best[i] = double.NaN;
-            if (pool[i].Tuned is not { } t) continue;
+            if (pool[i].Second is not { } t) continue;
             (claim[i], title[i]) = t;
             best[i] = Math.Max(t.Claim, t.Title);
         }
@@ -125,13 +126,13 @@ public static class MatchFeatures
     public const int Count = 47;
 
     /// <summary>
-    /// The rows with the <see cref="TunedFeatures"/> appended when <paramref name="tuned"/> (a reranker trained with them).
+    /// The rows with the <see cref="SecondEncoderFeatures"/> appended when <paramref name="second"/> (a reranker trained with them).
     /// </summary>
-    public static float[][] Of(RerankQuery query, IReadOnlyList<RerankCandidate> pool, bool tuned)
+    public static float[][] Of(RerankQuery query, IReadOnlyList<RerankCandidate> pool, bool second)
     {
         var rows = Of(query, pool);
-        if (!tuned) return rows;
-        var extra = TunedFeatures.Of(pool);
+        if (!second) return rows;
+        var extra = SecondEncoderFeatures.Of(pool);
         for (var i = 0; i < rows.Length; i++) rows[i] = [.. rows[i], .. extra[i]];
         return rows;
     }

@@ -14,20 +14,20 @@ public sealed record RerankGroup(RerankQuery Query, IReadOnlyList<RerankCandidat
 {
     private float[][]? _features;
 
-    /// <summary>A copy (`with`) computes its own features: its pool or <see cref="Tuned"/> may differ from the original's.</summary>
+    /// <summary>A copy (`with`) computes its own features: its pool or <see cref="Second"/> may differ from the original's.</summary>
     private RerankGroup(RerankGroup original)
     {
         Query = original.Query;
         Pool = original.Pool;
         Relevant = original.Relevant;
-        Tuned = original.Tuned;
+        Second = original.Second;
     }
 
-    /// <summary>Whether the features include the <see cref="TunedFeatures"/> (the query and pool carry tuned vectors).</summary>
-    public bool Tuned { get; init; }
+    /// <summary>Whether the features include the <see cref="SecondEncoderFeatures"/> (the query and pool carry the second encoder's cosines).</summary>
+    public bool Second { get; init; }
 
     /// <summary>The pool's features, computed once: cross-validation trains and scores every group many times.</summary>
-    public float[][] Features => _features ??= MatchFeatures.Of(Query, Pool, Tuned);
+    public float[][] Features => _features ??= MatchFeatures.Of(Query, Pool, Second);
 }
 
 /// <summary>
@@ -46,8 +46,13 @@ public sealed class MatchReranker
     private readonly DataViewSchema _schema;
     private PredictionEngine<FeatureRow, ScoreRow>? _engine;
 
-    private MatchReranker(MLContext ml, ITransformer transformer, DataViewSchema schema, int depth, int features)
+    /// <summary>The second encoders a reranker can be trained with (<see cref="SecondEncoder"/>).</summary>
+    public const string ArcticEncoder = "arctic-embed-xs";
+    public const string TunedMiniLmEncoder = "minilm-tuned";
+
+    private MatchReranker(MLContext ml, ITransformer transformer, DataViewSchema schema, int depth, int features, string? secondEncoder)
     {
+        SecondEncoder = secondEncoder;
         _ml = ml;
         _transformer = transformer;
         _schema = schema;
@@ -55,14 +60,19 @@ public sealed class MatchReranker
         FeatureCount = features;
     }
 
-    /// <summary>How many features a row has: <see cref="MatchFeatures.Count"/>, plus <see cref="TunedFeatures.Count"/> when <see cref="UsesTuned"/>.</summary>
+    /// <summary>How many features a row has: <see cref="MatchFeatures.Count"/>, plus <see cref="SecondEncoderFeatures.Count"/> when <see cref="UsesSecondEncoder"/>.</summary>
     public int FeatureCount { get; }
 
-    /// <summary>Whether the model was trained with the fine-tuned encoder's features: queries and candidates then need tuned vectors.</summary>
-    public bool UsesTuned => FeatureCount == MatchFeatures.Count + TunedFeatures.Count;
+    /// <summary>Whether the model was trained with a second encoder's features: queries and candidates then need its vectors.</summary>
+    public bool UsesSecondEncoder => FeatureCount == MatchFeatures.Count + SecondEncoderFeatures.Count;
 
-    // Files written before the tuned features start with the depth; later ones with this marker, the depth and the feature count.
+    /// <summary>Which second encoder the model's <see cref="SecondEncoderFeatures"/> came from (<see cref="ArcticEncoder"/> or <see cref="TunedMiniLmEncoder"/>); null without them.</summary>
+    public string? SecondEncoder { get; }
+
+    // Files written before the second encoder's features start with the depth; later ones with a marker, the depth and
+    // the feature count; since the second encoder could be another model than a tuned MiniLM, its name follows.
     private const int FormatMarker = -2;
+    private const int NamedEncoderMarker = -3;
 
     private static SchemaDefinition Schema<T>(int features)
     {
@@ -77,13 +87,14 @@ public sealed class MatchReranker
     /// <summary>The model built into the library, or null when this build has none.</summary>
     public static MatchReranker? Shipped => ShippedModel.Value;
 
-    public static MatchReranker Train(IReadOnlyList<RerankGroup> groups, MatchRerankerOptions? options = null)
+    /// <param name="secondEncoder">Names the encoder of the groups' <see cref="SecondEncoderFeatures"/>, when they have them (needed to save the model).</param>
+    public static MatchReranker Train(IReadOnlyList<RerankGroup> groups, MatchRerankerOptions? options = null, string? secondEncoder = null)
     {
         options ??= new MatchRerankerOptions();
         var ml = new MLContext(seed: options.Seed);
         var rows = new List<TrainingRow>();
-        var featureCount = groups.Count == 0 ? MatchFeatures.Count : groups[0].Tuned ? MatchFeatures.Count + TunedFeatures.Count : MatchFeatures.Count;
-        if (groups.Any(g => g.Tuned != groups[0].Tuned)) throw new ArgumentException("some training queries have the tuned features and some do not", nameof(groups));
+        var featureCount = groups.Count == 0 ? MatchFeatures.Count : groups[0].Second ? MatchFeatures.Count + SecondEncoderFeatures.Count : MatchFeatures.Count;
+        if (groups.Any(g => g.Second != groups[0].Second)) throw new ArgumentException("some training queries have the second encoder's features and some do not", nameof(groups));
         for (var g = 0; g < groups.Count; g++)
         {
             var top = Top(groups[g].Pool, options.Depth);
@@ -114,7 +125,7 @@ public sealed class MatchReranker
         });
         var model = trainer.Fit(keyed);
         var schema = ml.Data.LoadFromEnumerable(Array.Empty<FeatureRow>(), Schema<FeatureRow>(featureCount)).Schema;
-        return new MatchReranker(ml, model, schema, options.Depth, featureCount);
+        return new MatchReranker(ml, model, schema, options.Depth, featureCount, featureCount == MatchFeatures.Count ? null : secondEncoder);
     }
 
     public static MatchReranker Load(Stream stream)
@@ -127,15 +138,20 @@ public sealed class MatchReranker
         var reader = new BinaryReader(buffer);
         var depth = reader.ReadInt32();
         var features = MatchFeatures.Count;
-        if (depth == FormatMarker)
+        string? secondEncoder = null;
+        if (depth is FormatMarker or NamedEncoderMarker)
         {
+            var named = depth == NamedEncoderMarker;
             depth = reader.ReadInt32();
             features = reader.ReadInt32();
-            if (features != MatchFeatures.Count && features != MatchFeatures.Count + TunedFeatures.Count)
-                throw new InvalidDataException($"matcher model of {features} features; this build computes {MatchFeatures.Count} (or {MatchFeatures.Count + TunedFeatures.Count} with the tuned encoder): retrain with `factdesk train matcher`");
+            if (features != MatchFeatures.Count && features != MatchFeatures.Count + SecondEncoderFeatures.Count)
+                throw new InvalidDataException($"matcher model of {features} features; this build computes {MatchFeatures.Count} (or {MatchFeatures.Count + SecondEncoderFeatures.Count} with a second encoder): retrain with `factdesk train matcher`");
+            if (features != MatchFeatures.Count) secondEncoder = named ? reader.ReadString() : TunedMiniLmEncoder;
+            if (secondEncoder is not null and not ArcticEncoder and not TunedMiniLmEncoder)
+                throw new InvalidDataException($"matcher model of {features} features; this build computes {MatchFeatures.Count} (or {MatchFeatures.Count + SecondEncoderFeatures.Count} with a second encoder), but not with the second encoder \"{secondEncoder}\": retrain with `factdesk train matcher`");
         }
         var transformer = ml.Model.Load(buffer, out var schema);
-        return new MatchReranker(ml, transformer, schema, depth, features);
+        return new MatchReranker(ml, transformer, schema, depth, features, secondEncoder);
     }
 
     public static MatchReranker LoadFile(string path)
@@ -158,21 +174,35 @@ public sealed class MatchReranker
 
     public void Save(string path)
     {
+        if (FeatureCount != MatchFeatures.Count && SecondEncoder is null)
+            throw new InvalidOperationException("a reranker with a second encoder's features is saved with that encoder's name (Train's secondEncoder)");
         using var stream = File.Create(path);
         var writer = new BinaryWriter(stream);
         if (FeatureCount == MatchFeatures.Count) writer.Write(Depth);
         else
         {
-            writer.Write(FormatMarker);
+            writer.Write(NamedEncoderMarker);
             writer.Write(Depth);
             writer.Write(FeatureCount);
+            writer.Write(SecondEncoder!);
         }
         _ml.Model.Save(_transformer, _schema, stream);
     }
 
+    /// <summary>
+    /// The encoder of the model's <see cref="SecondEncoderFeatures"/>; the shipped tuned weights for a model trained
+    /// with a tuned MiniLM. <paramref name="int8"/>: arctic-embed-xs quantized (the store search's choice).
+    /// </summary>
+    public SentenceEncoder LoadSecondEncoder(int threads = 1, bool int8 = false) => SecondEncoder switch
+    {
+        ArcticEncoder => SentenceEncoder.LoadArctic(threads, int8),
+        TunedMiniLmEncoder => SentenceEncoder.LoadShippedTuned(threads),
+        _ => throw new InvalidOperationException("this reranker uses no second encoder"),
+    };
+
     /// <summary>The pool in its new order: the first <see cref="Depth"/> by the model's score (returned beside each), then the rest as they were.</summary>
     public List<(RerankCandidate Candidate, double Score)> Rerank(RerankQuery query, IReadOnlyList<RerankCandidate> pool) =>
-        Rerank(pool, MatchFeatures.Of(query, pool, UsesTuned));
+        Rerank(pool, MatchFeatures.Of(query, pool, UsesSecondEncoder));
 
     /// <summary>The same with the pool's features already computed.</summary>
     public List<(RerankCandidate Candidate, double Score)> Rerank(IReadOnlyList<RerankCandidate> pool, float[][] features)
@@ -191,7 +221,7 @@ public sealed class MatchReranker
     /// <summary>The pool is ordered by hybrid score, best first; its head is what the reranker sees.</summary>
     private static List<RerankCandidate> Top(IReadOnlyList<RerankCandidate> pool, int depth) => pool.Take(depth).ToList();
 
-    // The vector's length is set at run time (Schema): 47, or 51 with the tuned features.
+    // The vector's length is set at run time (Schema): 47, or 51 with a second encoder's features.
     private sealed class FeatureRow
     {
         [VectorType]

