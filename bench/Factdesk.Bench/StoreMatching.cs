@@ -8,7 +8,7 @@ using Factdesk.Storage;
 namespace Factdesk.Bench;
 
 /// <summary>
-/// `match DB QUERIES QRELS [--ef N] [--reranker FILE|none] [--tuned-encoder FILE] [--query-encoder float32]`: the latency of a store search per query (encoding the query, BM25 and HNSW
+/// `match DB QUERIES QRELS [--ef N] [--reranker FILE|none] [--tuned-encoder FILE] [--query-encoder float32] [--query-threads N]`: the latency of a store search per query (encoding the query, BM25 and HNSW
 /// candidates from the store's in-memory indexes, scoring, as `factdesk match` does after start-up), and how often the best hit is the right one at
 /// each score, which is what the suggest/confident thresholds are chosen from. For a store holding the CheckThat!
 /// 2020 collection (keys clef2020:ID) and its queries and qrels. A plain timing loop: one search is milliseconds.
@@ -19,7 +19,7 @@ internal static class StoreMatching
     {
         if (args.Length < 3 || (!StoreFactory.IsPostgres(args[0]) && !File.Exists(args[0])))
         {
-            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS [--ef N] [--reranker FILE|none] [--tuned-encoder FILE] [--query-encoder float32] [--runs N [--results DIR]] [--queries N]");
+            Console.Error.WriteLine("usage: Factdesk.Bench match DB|POSTGRES-CONNECTION-STRING QUERIES.tsv QRELS [--ef N] [--reranker FILE|none] [--tuned-encoder FILE] [--query-encoder float32] [--query-threads N] [--runs N [--results DIR]] [--queries N]");
             return 2;
         }
         var relevant = Tsv.Read(args[2]).Where(r => r.Length >= 4 && r[3].Trim() != "0")
@@ -39,10 +39,12 @@ internal static class StoreMatching
 
         using var store = StoreFactory.OpenFactChecks(args[0]);
         // The queries go through the int8 model, as `factdesk match` encodes them (the stored vectors are the float32
-        // model's); --query-encoder float32 for the float32 model instead.
+        // model's), on one thread as there; --query-encoder float32 for the float32 model instead, --query-threads N to
+        // give the encoder more threads.
+        var queryThreads = options.TryGetValue("--query-threads", out var threadsText) && int.TryParse(threadsText, out var n) && n > 0 ? n : 1;
         using var encoder = options.GetValueOrDefault("--query-encoder") == "float32"
-            ? SentenceEncoder.Load(threads: Environment.ProcessorCount)
-            : SentenceEncoder.LoadForQueries(threads: Environment.ProcessorCount);
+            ? SentenceEncoder.Load(threads: queryThreads)
+            : SentenceEncoder.LoadForQueries(threads: queryThreads);
         // --tuned-encoder FILE: fine-tuned MiniLM weights for a reranker trained with them as its second encoder (else the reranker's own second encoder, if any).
         using var tuned = options.GetValueOrDefault("--tuned-encoder") is { } tunedPath ? SentenceEncoder.LoadTuned(TunedWeights.LoadFile(tunedPath), threads: Environment.ProcessorCount) : null;
         var search = new FactCheckSearch(store, encoder) { SearchBreadth = breadth, SecondEncoder = tuned };

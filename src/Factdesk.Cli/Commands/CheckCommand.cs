@@ -82,7 +82,7 @@ internal static class CheckCommand
     {
         using var store = DatabaseOption.OpenExisting(db);
         if (store.Count() == 0) return;
-        using var encoder = SentenceEncoder.LoadForQueries(threads: Environment.ProcessorCount);
+        using var encoder = SentenceEncoder.LoadForQueries();
         DossierMatches.Fill(document, new FactCheckSearch(store, encoder) { Reranker = reranker }, levels);
     }
 

@@ -33,7 +33,7 @@ internal static class MatchCommand
             IReadOnlyList<StoreMatch> matches = [];
             if (searchable && store.Count() > 0)
             {
-                using var encoder = SentenceEncoder.LoadForQueries(threads: Environment.ProcessorCount);
+                using var encoder = SentenceEncoder.LoadForQueries();
                 var search = new FactCheckSearch(store, encoder) { Reranker = model };
                 matches = StoreMatch.Of(search, search.Search(query, Math.Max(parse.GetValue(top), 0)), levels);
             }

@@ -116,6 +116,8 @@ public sealed class SentenceEncoder : IDisposable
     /// The encoder for search queries against the stored float32 vectors (`match`, `check --db`, the monitoring
     /// worker): the int8 model, which answers a query in about two thirds of the time at the same MAP@5 within 0.002
     /// (docs/BENCHMARKS.md, "Scale and speed"). Vectors that are stored come from <see cref="Load"/>'s float32 model.
+    /// One thread unless told: a single short query is encoded faster on one core than split over two (the split
+    /// costs more than it saves), and the search runs BM25 on the other core meanwhile.
     /// </summary>
     public static SentenceEncoder LoadForQueries(int threads = 1) => new(threads, int8: true);
 
