@@ -29,6 +29,10 @@ public sealed class EarlierFactChecks(IMemoryCache cache, MatchReranker? reranke
     private static readonly Lazy<SentenceEncoder> Encoder = new(() => SentenceEncoder.Load());
     private static readonly Lock Gate = new();
 
+    // The reranker's second encoder (arctic-embed-xs), loaded once with the first reranked search rather than by each
+    // request's search; it also keeps the vectors of the fact-checks it has met (FactCheckSearch).
+    private readonly Lazy<SentenceEncoder?> _second = new(() => reranker is { UsesSecondEncoder: true } ? reranker.LoadSecondEncoder(int8: true) : null);
+
     public IReadOnlyList<EarlierFactCheck> For(DeskOptions options, CheckRecord check) =>
         cache.GetOrCreate((options.Database, check.Id, check.Status), entry =>
         {
@@ -64,7 +68,7 @@ public sealed class EarlierFactChecks(IMemoryCache cache, MatchReranker? reranke
         List<(string, EarlierFactCheck)> found;
         lock (Gate)
         {
-            var search = new FactCheckSearch(store, Encoder.Value) { Reranker = reranker };
+            var search = new FactCheckSearch(store, Encoder.Value) { Reranker = reranker, SecondEncoder = _second.Value };
             found = search.Search(query, top)
                 .Select(h => (Hit: h, Level: MatchThresholds.Default.LevelOf(h.Score)))
                 .Where(h => h.Level is not null || (words && h.Hit.Bm25 > 0))

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using Factdesk.Retrieval;
 using Factdesk.Storage;
 
@@ -58,10 +59,12 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
 
     private SentenceEncoder? _second;
 
-    // The second encoder's vectors of claims and titles already met, by text (an edited fact-check is encoded anew):
-    // encoding the reranked candidates is most of a reranked search, and searches of one desk or worker meet the same
-    // fact-checks again. Emptied when full rather than kept in recency order: about 40 MB at most.
-    private readonly Dictionary<string, float[]> _secondVectors = new(StringComparer.Ordinal);
+    // The second encoder's vectors of claims and titles already met, by text (an edited fact-check is encoded anew),
+    // kept with the encoder so that every search given the same encoder shares them: encoding the reranked candidates
+    // is most of a reranked search, and the searches of one desk meet the same fact-checks again. Emptied
+    // when full rather than kept in recency order: about 40 MB at most. Used under the encoder's own rule, one
+    // thread at a time.
+    private static readonly ConditionalWeakTable<SentenceEncoder, Dictionary<string, float[]>> SecondVectors = new();
     private const int SecondVectorsKept = 20_000;
 
     /// <summary>
@@ -181,16 +184,17 @@ public sealed class FactCheckSearch(IFactCheckStore store, SentenceEncoder encod
                 texts.Add(c.Entry.Claim);
                 if (c.TitleVector is not null && c.Entry.Title is { } title) texts.Add(title);
             }
-            var missing = texts.Where(t => !_secondVectors.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
-            if (_secondVectors.Count + missing.Length > SecondVectorsKept)
+            var known = SecondVectors.GetValue(second, _ => new Dictionary<string, float[]>(StringComparer.Ordinal));
+            var missing = texts.Where(t => !known.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToArray();
+            if (known.Count + missing.Length > SecondVectorsKept)
             {
-                _secondVectors.Clear();
+                known.Clear();
                 missing = texts.Distinct(StringComparer.Ordinal).ToArray();
             }
-            foreach (var (text, vector) in missing.Zip(second.Encode(missing))) _secondVectors[text] = vector;
+            foreach (var (text, vector) in missing.Zip(second.Encode(missing))) known[text] = vector;
             var of = new Dictionary<RerankCandidate, (float[], float[]?)>(ReferenceEqualityComparer.Instance);
             foreach (var c in head)
-                of[c] = (_secondVectors[c.Entry.Claim], c.TitleVector is not null && c.Entry.Title is { } t ? _secondVectors[t] : null);
+                of[c] = (known[c.Entry.Claim], c.TitleVector is not null && c.Entry.Title is { } t ? known[t] : null);
             prepared = prepared with { SecondVector = second.EncodeQueries([query])[0] };
             pool = prepared.WithSecond(pool, reranker.Depth, c => of[c]);
         }
