@@ -69,13 +69,14 @@ public sealed class MatchEvalTask : IEvalTask
         var encoder = SentenceEncoder.Load(threads: Environment.ProcessorCount, int8: parse.GetValue(_int8));
         var matcher = MatchEvaluation.Matcher(benchmark, encoder);
         var judged = MatchEvaluation.JudgedQueries(benchmark, encoder);
-        // A reranker trained with a second encoder's features needs its vectors of the collection and the queries.
-        using var tuned = reranker?.UsesSecondEncoder != true ? null
-            : reranker.SecondEncoder == MatchReranker.ArcticEncoder ? SentenceEncoder.LoadArctic(threads: Environment.ProcessorCount)
-            : parse.GetValue(_tunedEncoder) is { } tunedPath ? SentenceEncoder.LoadTuned(TunedWeights.LoadFile(tunedPath), threads: Environment.ProcessorCount)
-            : SentenceEncoder.LoadShippedTuned(threads: Environment.ProcessorCount);
-        if (tuned is not null) MatchEvaluation.UseSecondEncoder(matcher, benchmark, tuned);
-        var prepared = reranker is null ? [] : MatchEvaluation.Prepared(judged, encoder, tuned);
+        // A reranker trained with a second encoder's features needs its vectors of the collection and the queries:
+        // the tuned MiniLM's weights given here, else the encoder the reranker names.
+        using var second = reranker?.UsesSecondEncoder != true ? null
+            : reranker.SecondEncoder == MatchReranker.TunedMiniLmEncoder && parse.GetValue(_tunedEncoder) is { } tunedPath
+                ? SentenceEncoder.LoadTuned(TunedWeights.LoadFile(tunedPath), threads: Environment.ProcessorCount)
+                : reranker.LoadSecondEncoder(threads: Environment.ProcessorCount);
+        if (second is not null) MatchEvaluation.UseSecondEncoder(matcher, benchmark, second);
+        var prepared = reranker is null ? [] : MatchEvaluation.Prepared(judged, encoder, second);
         _loaded = (benchmark, matcher, judged, prepared, reranker);
         return _loaded.Value;
     }
