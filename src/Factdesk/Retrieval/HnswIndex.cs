@@ -27,6 +27,8 @@ public sealed class HnswIndex
     private int _count;
     private long[] _labels;
     private float[] _scales;
+    // The codes and the layer-0 links are nearly all of the index and a search reads them at random, so they are
+    // held in huge pages (HugePages).
     private sbyte[] _codes;
     private byte[] _linkCount0;
     // Links into each node on layer 0, so that pruning a full list never leaves a node that nothing links to.
@@ -63,10 +65,10 @@ public sealed class HnswIndex
         capacity = Math.Max(capacity, 16);
         _labels = new long[capacity];
         _scales = new float[capacity];
-        _codes = new sbyte[(long)capacity * dimensions];
+        _codes = HugePages.Array<sbyte>((long)capacity * dimensions);
         _linkCount0 = new byte[capacity];
         _inLinks0 = new int[capacity];
-        _links0 = new int[(long)capacity * _m0];
+        _links0 = HugePages.Array<int>((long)capacity * _m0);
         _upper = new int[]?[capacity];
         _scratch = new Scratch(capacity, dimensions);
     }
@@ -88,10 +90,10 @@ public sealed class HnswIndex
         if (count <= _labels.Length) return;
         Array.Resize(ref _labels, count);
         Array.Resize(ref _scales, count);
-        Array.Resize(ref _codes, checked(count * _dimensions));
+        _codes = HugePages.Resize(_codes, (long)count * _dimensions, (long)_count * _dimensions);
         Array.Resize(ref _linkCount0, count);
         Array.Resize(ref _inLinks0, count);
-        Array.Resize(ref _links0, checked(count * _m0));
+        _links0 = HugePages.Resize(_links0, (long)count * _m0, (long)_count * _m0);
         Array.Resize(ref _upper, count);
         _scratch = new Scratch(count, _dimensions);
     }
