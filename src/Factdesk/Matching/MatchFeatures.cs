@@ -71,7 +71,7 @@ public sealed record RerankCandidate(
 /// </summary>
 public static class SecondEncoderFeatures
 {
-    public static readonly string[] Names = ["tuned_cos_claim", "tuned_cos_title", "tuned_cos_rank", "tuned_cos_gap"];
+    public static readonly string[] Names = ["second_cos_claim", "second_cos_title", "second_cos_rank", "second_cos_gap"];
 
     public const int Count = 4;
 
