@@ -63,7 +63,7 @@ public static class CrossTuner
         Log($"{keys.Count} pairs, {tokens.Average(t => t.Length):0.0} tokens on average (tweet cut to {maxTweet})");
 
         keys.Insert(0, $"cross-encoder pairs, tweet cut to {maxTweet}");
-        var hidden = Tuner.Cached(keys, first, () => Tuner.Precompute(model, [.. tokens], first, [.. types],
+        var hidden = Tuner.Cached(keys, $"{first}", () => Tuner.Precompute(model, [.. tokens], first, [.. types],
             done => { if (done % 1024 < 32) Log($"  layers below {first}: {done} of {tokens.Count} pairs"); }));
         Log($"hidden states entering layer {first} ready");
 

