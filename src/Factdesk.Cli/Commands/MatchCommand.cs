@@ -40,14 +40,14 @@ internal static class MatchCommand
             if (parse.GetValue(json))
                 WriteJson(output, query, matches);
             else
-                WriteText(Terminal.For(output), matches, searchable, levels);
+                WriteText(Terminal.For(output), matches, searchable, levels, Math.Max(parse.GetValue(top), 0));
             output.Flush();
             return 0;
         });
         return command;
     }
 
-    private static void WriteText(IAnsiConsole console, IReadOnlyList<StoreMatch> matches, bool searchable, MatchThresholds levels)
+    private static void WriteText(IAnsiConsole console, IReadOnlyList<StoreMatch> matches, bool searchable, MatchThresholds levels, int top)
     {
         if (!searchable)
         {
@@ -71,6 +71,9 @@ internal static class MatchCommand
                 Markup.Escape(string.Join("\n", new[] { fact.Publisher, fact.Url }.Where(s => s is not null))));
         }
         console.Write(table);
+        // Asked for ten and shown two, a fact-checker should know the rest were weak, not missing from the store.
+        if (matches.Count < top)
+            console.WriteLine($"{matches.Count} of the best {top} score {levels.SuggestAbove.ToString("0.00", CultureInfo.InvariantCulture)} or more (--suggest-above); the others are not shown.");
     }
 
     private static void WriteJson(TextWriter output, string query, IReadOnlyList<StoreMatch> matches)

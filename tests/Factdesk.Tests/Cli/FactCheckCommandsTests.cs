@@ -91,6 +91,14 @@ public sealed class FactCheckCommandsTests : IDisposable
         var text = await CliRun.Of("match", "Has the Elm Street bridge really been shut for a decade?", "--db", db, "--top", "1", "--suggest-above", "0.3");
         Assert.Contains("Elm Street bridge", text.Stdout);
         Assert.DoesNotContain("Garlic", text.Stdout);
+        Assert.DoesNotContain("the others are not shown", text.Stdout);
+
+        // The store holds fewer than 50 fact-checks that score 0.3: the table says it shows only those.
+        var shown = JsonDocument.Parse((await CliRun.Of("match", "Has the Elm Street bridge really been shut for a decade?", "--json", "--db", db, "--top", "50", "--suggest-above", "0.3")).Stdout)
+            .RootElement.GetProperty("matches").GetArrayLength();
+        var many = await CliRun.Of("match", "Has the Elm Street bridge really been shut for a decade?", "--db", db, "--top", "50", "--suggest-above", "0.3");
+        Assert.InRange(shown, 1, 49);
+        Assert.Contains($"{shown} of the best 50 score 0.30 or more (--suggest-above); the others are not shown.", string.Join(' ', many.Stdout.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)));
     }
 
     [Fact]
