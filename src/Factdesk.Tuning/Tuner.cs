@@ -31,6 +31,12 @@ public static class Tuner
         var first = MiniLmTorch.LayerCount - top;
         var arctic = options.Flag("--arctic");
         Action<string> Log = options.Log;
+        if (arctic && output.Length > 0)
+        {
+            // TunedWeights files name MiniLM as their base and only SentenceEncoder.LoadTuned (MiniLM) reads them.
+            Console.Error.WriteLine("tune --arctic: --out is not supported; nothing at run time loads tuned arctic-embed-xs weights (use --oof)");
+            return 2;
+        }
 
         var (benchmark, groups, baseline) = Prepare(data, Log, arctic);
 
@@ -104,7 +110,7 @@ public static class Tuner
         if (output.Length > 0)
         {
             var weights = Train(model, hidden, queryText, positives, negatives, Enumerable.Range(0, groups.Count).ToArray(), first, epochs, rate, batch, scale, -1, Log);
-            var saved = new TunedWeights(arctic ? $"arctic-clef2020-top{top}" : $"clef2020-top{top}", weights.ToDictionary(p => p.Key, p => (p.Value.detach().data<float>().ToArray(), p.Value.shape)));
+            var saved = new TunedWeights($"clef2020-top{top}", weights.ToDictionary(p => p.Key, p => (p.Value.detach().data<float>().ToArray(), p.Value.shape)));
             using (var stream = File.Create(output)) saved.Save(stream);
             Log($"saved {output} ({new FileInfo(output).Length / 1024} KB, {saved.Tensors.Count} tensors)");
         }
