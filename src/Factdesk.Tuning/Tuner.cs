@@ -70,7 +70,7 @@ public static class Tuner
         {
             var trainQueries = Enumerable.Range(0, groups.Count).Where(i => i % folds != fold).ToArray();
             var held = Enumerable.Range(0, groups.Count).Where(i => i % folds == fold).ToArray();
-            var weights = Train(model, hidden, queryText, positives, negatives, trainQueries, first, epochs, rate, batch, scale, fold, Log);
+            var weights = Train(arctic, hidden, queryText, positives, negatives, trainQueries, first, epochs, rate, batch, scale, fold, Log);
             var wanted = held.SelectMany(q => new[] { queryText[q] }.Concat(CandidateTexts(groups[q], index))).Distinct().ToArray();
             var vectors = EncodeTop(model, weights, hidden, wanted, first);
             var vectorOf = wanted.Zip(vectors).ToDictionary(p => p.First, p => p.Second);
@@ -80,7 +80,7 @@ public static class Tuner
                 foreach (var t in CandidateTexts(groups[q], index)) tunedText[(q, t)] = vectorOf[t];
             }
             var baseHeld = arctic
-                ? held.Average(q => RankingMetrics.AveragePrecisionAt(groups[q].Pool.Take(Depth).OrderByDescending(c => Math.Max(c.Second!.Value.Claim, c.Second!.Value.Title)).Select(c => c.Entry.Id).ToList(), groups[q].Relevant, 5))
+                ? held.Average(q => CosineOnlyAp(groups[q], c => Math.Max(c.Second!.Value.Claim, c.Second!.Value.Title)))
                 : held.Average(q => TunedOnlyAp(groups[q], groups[q].Query.Vector, c => c.ClaimVector, c => c.TitleVector));
             var tunedHeld = held.Average(q => TunedOnlyAp(groups[q], tuned[q], c => tunedText[(q, index[c.Entry.Claim])], c => string.IsNullOrWhiteSpace(c.Entry.Title) ? null : tunedText[(q, index[c.Entry.Title!])]));
             Log($"fold {fold}: held-out MAP@5 of cosine alone over the first {Depth}: base {baseHeld:0.0000}, tuned {tunedHeld:0.0000}");
@@ -109,7 +109,7 @@ public static class Tuner
         }
         if (output.Length > 0)
         {
-            var weights = Train(model, hidden, queryText, positives, negatives, Enumerable.Range(0, groups.Count).ToArray(), first, epochs, rate, batch, scale, -1, Log);
+            var weights = Train(arctic, hidden, queryText, positives, negatives, Enumerable.Range(0, groups.Count).ToArray(), first, epochs, rate, batch, scale, -1, Log);
             var saved = new TunedWeights($"clef2020-top{top}", weights.ToDictionary(p => p.Key, p => (p.Value.detach().data<float>().ToArray(), p.Value.shape)));
             using (var stream = File.Create(output)) saved.Save(stream);
             Log($"saved {output} ({new FileInfo(output).Length / 1024} KB, {saved.Tensors.Count} tensors)");
@@ -161,11 +161,12 @@ public static class Tuner
         group.Pool.Take(Depth).SelectMany(c => string.IsNullOrWhiteSpace(c.Entry.Title) ? new[] { index[c.Entry.Claim] } : [index[c.Entry.Claim], index[c.Entry.Title!]]);
 
     /// <summary>AP@5 of the first 30 ordered by the better of claim and title cosine alone.</summary>
-    private static double TunedOnlyAp(RerankGroup g, float[] query, Func<RerankCandidate, float[]> claim, Func<RerankCandidate, float[]?> title)
-    {
-        var order = g.Pool.Take(Depth).OrderByDescending(c => Math.Max(System.Numerics.Tensors.TensorPrimitives.Dot(query, claim(c)), title(c) is { } t ? System.Numerics.Tensors.TensorPrimitives.Dot(query, t) : -1)).Select(c => c.Entry.Id).ToList();
-        return RankingMetrics.AveragePrecisionAt(order, g.Relevant, 5);
-    }
+    private static double TunedOnlyAp(RerankGroup g, float[] query, Func<RerankCandidate, float[]> claim, Func<RerankCandidate, float[]?> title) =>
+        CosineOnlyAp(g, c => Math.Max(System.Numerics.Tensors.TensorPrimitives.Dot(query, claim(c)), title(c) is { } t ? System.Numerics.Tensors.TensorPrimitives.Dot(query, t) : -1));
+
+    /// <summary>AP@5 of the first 30 ordered by <paramref name="cosine"/> alone.</summary>
+    private static double CosineOnlyAp(RerankGroup g, Func<RerankCandidate, double> cosine) =>
+        RankingMetrics.AveragePrecisionAt(g.Pool.Take(Depth).OrderByDescending(cosine).Select(c => c.Entry.Id).ToList(), g.Relevant, 5);
 
     /// <summary>The hidden states kept in a scratch file (they take minutes to compute and do not depend on the tuning).</summary>
     internal static Tensor[] Cached(List<string> texts, string layer, Func<Tensor[]> compute)
@@ -256,10 +257,10 @@ public static class Tuner
         return result;
     }
 
-    private static Dictionary<string, Tensor> Train(MiniLmTorch baseModel, Tensor[] hidden, int[] queryText, int[][] positives, int[][] negatives, int[] queries,
+    private static Dictionary<string, Tensor> Train(bool arctic, Tensor[] hidden, int[] queryText, int[][] positives, int[][] negatives, int[] queries,
         int first, int epochs, double rate, int batch, double scale, int seed, Action<string> log)
     {
-        var model = MiniLmTorch.Load(baseModel.IsArctic);
+        var model = MiniLmTorch.Load(arctic);
         var weights = model.Trainable(first);
         var optimizer = optim.AdamW(weights.Values.Select(w => (TorchSharp.Modules.Parameter)w), lr: rate, weight_decay: 0.01);
         var random = new Random(seed + 17);

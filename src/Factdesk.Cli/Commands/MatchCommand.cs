@@ -27,6 +27,7 @@ internal static class MatchCommand
             var levels = thresholds.Read(parse);
             var model = reranker.Read(parse);
             var query = parse.GetValue(claim)!;
+            var wanted = Math.Max(parse.GetValue(top), 0);
             var output = parse.InvocationConfiguration.Output;
             using var store = DatabaseOption.OpenExisting(parse.GetValue(database)!);
             var searchable = SearchTerms.Of(query).Count > 0;
@@ -35,12 +36,12 @@ internal static class MatchCommand
             {
                 using var encoder = SentenceEncoder.LoadForQueries();
                 var search = new FactCheckSearch(store, encoder) { Reranker = model };
-                matches = StoreMatch.Of(search, search.Search(query, Math.Max(parse.GetValue(top), 0)), levels);
+                matches = StoreMatch.Of(search, search.Search(query, wanted), levels);
             }
             if (parse.GetValue(json))
                 WriteJson(output, query, matches);
             else
-                WriteText(Terminal.For(output), matches, searchable, levels, Math.Max(parse.GetValue(top), 0));
+                WriteText(Terminal.For(output), matches, searchable, levels, wanted);
             output.Flush();
             return 0;
         });
